@@ -1,0 +1,25 @@
+import { Command } from "commander";
+
+/** Exit codes shared by every command: 0 compliant, 1 violations found, 2 could not complete. */
+export const EXIT = { ok: 0, violations: 1, error: 2 } as const;
+
+export function buildProgram(): Command {
+  const program = new Command("aks-trusted-access")
+    .description("Keep AKS clusters compliant with 'Enable Trusted Access for AKS Clusters'.")
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  // Each command registers itself here.
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+  } catch (err) {
+    const code = (err as { code?: string; exitCode?: number }).code;
+    if (code === "commander.helpDisplayed" || code === "commander.version") return EXIT.ok;
+    if (typeof code === "string" && code.startsWith("commander.")) return EXIT.error;
+    throw err;
+  }
+}
