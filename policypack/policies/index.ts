@@ -1,0 +1,5 @@
+export {
+  trustedAccessRequired,
+  DEFAULT_EXEMPT_TAG,
+  TrustedAccessRequiredConfig,
+} from "./trustedAccessRequired";

@@ -1,0 +1,120 @@
+import { PolicyResource } from "@pulumi/policy";
+import { show } from "../domain";
+import { ClusterRef, refFromBindingId, refFromClusterId } from "./clusterRef";
+import { Plain, field, firstText, plain, stateField } from "./plainProps";
+import { AzureProvider, bindingProvider, clusterProvider } from "./resourceTypes";
+
+/** An AKS cluster of the stack, as a stack policy sees it (outputs, or inputs in a preview of a new one). */
+export interface StackCluster {
+  readonly resource: PolicyResource;
+  readonly provider: AzureProvider;
+  /** Where the cluster is: from its inputs (directly or under `__inputs`), its `name` output or its id. */
+  readonly ref: ClusterRef;
+  readonly tags: Plain;
+}
+
+/** A Trusted Access role binding of the stack, with what it says about its cluster. */
+export interface StackBinding {
+  readonly resource: PolicyResource;
+  readonly provider: AzureProvider;
+  /** The property that names the cluster, whose `propertyDependencies` link the binding to it. */
+  readonly clusterProperty: "resourceName" | "kubernetesClusterId";
+  readonly target: ClusterRef;
+  /** The property that holds the binding's Azure name, for messages. */
+  readonly nameField: "trustedAccessRoleBindingName" | "name";
+  readonly name: Plain;
+  readonly roles: Plain;
+  readonly sourceResourceId: Plain;
+}
+
+export interface StackInventory {
+  readonly clusters: readonly StackCluster[];
+  readonly bindings: readonly StackBinding[];
+}
+
+/** The clusters and bindings among a stack's resources, in stack order; other resources are left out. */
+export function stackInventory(resources: readonly PolicyResource[]): StackInventory {
+  const clusters: StackCluster[] = [];
+  const bindings: StackBinding[] = [];
+  for (const resource of resources) {
+    const asCluster = clusterProvider(resource.type);
+    if (asCluster !== undefined) clusters.push(readCluster(resource, asCluster));
+    const asBinding = bindingProvider(resource.type);
+    if (asBinding !== undefined) bindings.push(readBinding(resource, asBinding));
+  }
+  return { clusters, bindings };
+}
+
+function readCluster(resource: PolicyResource, provider: AzureProvider): StackCluster {
+  const props = plain(resource.props);
+  const byId = refFromClusterId(firstText(field(props, "id")));
+  // azure-native: the Azure name is the `resourceName` input, and the `name` output once the cluster exists.
+  const nameCandidates: Plain[] =
+    provider === "azure-native"
+      ? [stateField(props, "resourceName"), field(props, "name")]
+      : [field(props, "name")];
+  return {
+    resource,
+    provider,
+    ref: {
+      subscriptionId: byId.subscriptionId,
+      resourceGroupName: firstText(stateField(props, "resourceGroupName"), byId.resourceGroupName),
+      clusterName: firstText(...nameCandidates, byId.clusterName),
+    },
+    tags: stateField(props, "tags"),
+  };
+}
+
+function readBinding(resource: PolicyResource, provider: AzureProvider): StackBinding {
+  const props = plain(resource.props);
+  const common: Pick<StackBinding, "resource" | "provider" | "roles" | "sourceResourceId"> = {
+    resource,
+    provider,
+    roles: stateField(props, "roles"),
+    sourceResourceId: stateField(props, "sourceResourceId"),
+  };
+  const byOwnId = refFromBindingId(firstText(field(props, "id")));
+  if (provider === "azure") {
+    const byClusterId = refFromClusterId(firstText(field(props, "kubernetesClusterId")));
+    return {
+      ...common,
+      clusterProperty: "kubernetesClusterId",
+      target: preferKnown(byClusterId, byOwnId),
+      nameField: "name",
+      name: field(props, "name"),
+    };
+  }
+  // azure-native: outputs of an existing binding lack resourceGroupName/resourceName; `__inputs` keeps them.
+  const name = stateField(props, "trustedAccessRoleBindingName");
+  return {
+    ...common,
+    clusterProperty: "resourceName",
+    target: preferKnown(
+      {
+        subscriptionId: undefined,
+        resourceGroupName: firstText(stateField(props, "resourceGroupName")),
+        clusterName: firstText(stateField(props, "resourceName")),
+      },
+      byOwnId,
+    ),
+    nameField: "trustedAccessRoleBindingName",
+    name: name !== undefined ? name : field(props, "name"),
+  };
+}
+
+function preferKnown(first: ClusterRef, second: ClusterRef): ClusterRef {
+  return {
+    subscriptionId: firstText(first.subscriptionId, second.subscriptionId),
+    resourceGroupName: firstText(first.resourceGroupName, second.resourceGroupName),
+    clusterName: firstText(first.clusterName, second.clusterName),
+  };
+}
+
+/** `AKS cluster "<Pulumi name>"`, with its Azure name when that is known and differs. */
+export function describeCluster(cluster: StackCluster): string {
+  const base = `AKS cluster ${show(cluster.resource.name)}`;
+  const azureName = cluster.ref.clusterName;
+  return typeof azureName === "string" && azureName !== cluster.resource.name
+    ? `${base} (Azure name ${show(azureName)})`
+    : base;
+}
