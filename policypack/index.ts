@@ -1,6 +1,12 @@
 import { PolicyPack } from "@pulumi/policy";
-import { trustedAccessRequired } from "./policies";
+import {
+  bindingLimits,
+  bindingValid,
+  privilegedRoles,
+  systemAssignedIdentity,
+  trustedAccessRequired,
+} from "./policies";
 
 new PolicyPack("aks-trusted-access", {
-  policies: [trustedAccessRequired],
+  policies: [trustedAccessRequired, bindingValid, bindingLimits, systemAssignedIdentity, privilegedRoles],
 });

@@ -1,5 +1,9 @@
+export { bindingLimits } from "./bindingLimits";
+export { bindingValid } from "./bindingValid";
+export { PrivilegedRolesConfig, privilegedRoles } from "./privilegedRoles";
+export { systemAssignedIdentity } from "./systemAssignedIdentity";
 export {
-  trustedAccessRequired,
   DEFAULT_EXEMPT_TAG,
   TrustedAccessRequiredConfig,
+  trustedAccessRequired,
 } from "./trustedAccessRequired";

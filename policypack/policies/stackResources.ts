@@ -1,5 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { show } from "../domain";
+import { BindingProps, readBindingProps } from "./bindingProps";
 import { ClusterRef, refFromBindingId, refFromClusterId } from "./clusterRef";
 import { Plain, field, firstText, plain, stateField } from "./plainProps";
 import { AzureProvider, bindingProvider, clusterProvider } from "./resourceTypes";
@@ -14,17 +15,12 @@ export interface StackCluster {
 }
 
 /** A Trusted Access role binding of the stack, with what it says about its cluster. */
-export interface StackBinding {
+export interface StackBinding extends BindingProps {
   readonly resource: PolicyResource;
   readonly provider: AzureProvider;
   /** The property that names the cluster, whose `propertyDependencies` link the binding to it. */
   readonly clusterProperty: "resourceName" | "kubernetesClusterId";
   readonly target: ClusterRef;
-  /** The property that holds the binding's Azure name, for messages. */
-  readonly nameField: "trustedAccessRoleBindingName" | "name";
-  readonly name: Plain;
-  readonly roles: Plain;
-  readonly sourceResourceId: Plain;
 }
 
 export interface StackInventory {
@@ -67,38 +63,30 @@ function readCluster(resource: PolicyResource, provider: AzureProvider): StackCl
 
 function readBinding(resource: PolicyResource, provider: AzureProvider): StackBinding {
   const props = plain(resource.props);
-  const common: Pick<StackBinding, "resource" | "provider" | "roles" | "sourceResourceId"> = {
-    resource,
-    provider,
-    roles: stateField(props, "roles"),
-    sourceResourceId: stateField(props, "sourceResourceId"),
-  };
+  const declared = readBindingProps(provider, props);
   const byOwnId = refFromBindingId(firstText(field(props, "id")));
   if (provider === "azure") {
     const byClusterId = refFromClusterId(firstText(field(props, "kubernetesClusterId")));
     return {
-      ...common,
+      ...declared,
+      resource,
+      provider,
       clusterProperty: "kubernetesClusterId",
       target: preferKnown(byClusterId, byOwnId),
-      nameField: "name",
-      name: field(props, "name"),
     };
   }
   // azure-native: outputs of an existing binding lack resourceGroupName/resourceName; `__inputs` keeps them.
-  const name = stateField(props, "trustedAccessRoleBindingName");
+  const byInputs: ClusterRef = {
+    subscriptionId: undefined,
+    resourceGroupName: firstText(stateField(props, "resourceGroupName")),
+    clusterName: firstText(stateField(props, "resourceName")),
+  };
   return {
-    ...common,
+    ...declared,
+    resource,
+    provider,
     clusterProperty: "resourceName",
-    target: preferKnown(
-      {
-        subscriptionId: undefined,
-        resourceGroupName: firstText(stateField(props, "resourceGroupName")),
-        clusterName: firstText(stateField(props, "resourceName")),
-      },
-      byOwnId,
-    ),
-    nameField: "trustedAccessRoleBindingName",
-    name: name !== undefined ? name : field(props, "name"),
+    target: preferKnown(byInputs, byOwnId),
   };
 }
 

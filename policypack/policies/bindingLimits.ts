@@ -1,0 +1,57 @@
+import { StackValidationPolicy } from "@pulumi/policy";
+import { MAX_BINDINGS_PER_CLUSTER, checkBindingSet, show } from "../domain";
+import { bindingsOf } from "./bindingLinks";
+import { refKey } from "./clusterRef";
+import { TRUSTED_ACCESS_DOCS } from "./docs";
+import { StackBinding, describeCluster, stackInventory } from "./stackResources";
+
+export const bindingLimits: StackValidationPolicy = {
+  name: "aks-trusted-access-binding-limits",
+  description: `No AKS cluster gets more than ${MAX_BINDINGS_PER_CLUSTER} Trusted Access role bindings, two bindings with one name, or two bindings for one source.`,
+  enforcementLevel: "mandatory",
+  severity: "high",
+  url: TRUSTED_ACCESS_DOCS,
+  remediationSteps:
+    `Keep at most ${MAX_BINDINGS_PER_CLUSTER} bindings per cluster, give each a name unique within the cluster ` +
+    "(ignoring case), and give each source resource one binding that lists all its roles. " +
+    "`az aks trustedaccess rolebinding list --resource-group <group> --cluster-name <cluster>` shows a " +
+    "cluster's bindings.",
+  validateStack: (args, reportViolation) => {
+    const { clusters, bindings } = stackInventory(args.resources);
+    const claimed = new Set<StackBinding>();
+    for (const cluster of clusters) {
+      // Only bindings that surely target the cluster count: an unknown target is never guessed.
+      const { targeting } = bindingsOf(cluster, bindings);
+      targeting.forEach((b) => claimed.add(b));
+      for (const error of bindingSetErrors(targeting)) {
+        reportViolation(`${describeCluster(cluster)}: ${error}`, cluster.resource.urn);
+      }
+    }
+    // Bindings of clusters declared elsewhere (TrustedAccessBindings), grouped by resource group and name.
+    const outside = new Map<string, StackBinding[]>();
+    for (const binding of bindings) {
+      const key = refKey(binding.target);
+      if (claimed.has(binding) || key === undefined) continue;
+      outside.set(key, [...(outside.get(key) ?? []), binding]);
+    }
+    for (const group of outside.values()) {
+      const { clusterName, resourceGroupName } = group[0].target;
+      const subject =
+        `AKS cluster ${show(clusterName)} in resource group ${show(resourceGroupName)} ` +
+        "(declared outside this stack)";
+      for (const error of bindingSetErrors(group)) reportViolation(`${subject}: ${error}`);
+    }
+  },
+};
+
+function bindingSetErrors(bindings: readonly StackBinding[]): string[] {
+  // Warnings (a source in another subscription) are not this mandatory policy's business.
+  return checkBindingSet(
+    bindings.map((b) => ({
+      label: b.resource.name,
+      nameField: b.nameField,
+      name: b.name,
+      sourceResourceId: b.sourceResourceId,
+    })),
+  ).errors;
+}

@@ -1,0 +1,63 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import {
+  BINDING_NAME_RULE,
+  CLUSTER_NAME_RULE,
+  ROLE_EXAMPLE,
+  UNKNOWN,
+  checkBinding,
+  isValidClusterName,
+  parseClusterId,
+  show,
+} from "../domain";
+import { readBindingProps } from "./bindingProps";
+import { TRUSTED_ACCESS_DOCS } from "./docs";
+import { Plain, plain, stateField } from "./plainProps";
+import { AzureProvider, bindingProvider } from "./resourceTypes";
+
+const CLUSTER_ID_FORM =
+  '"/subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<cluster>"';
+
+export const bindingValid: ResourceValidationPolicy = {
+  name: "aks-trusted-access-binding-valid",
+  description:
+    "Every Trusted Access role binding has a valid name, well-formed roles of one source type and a source resource of that type.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  url: TRUSTED_ACCESS_DOCS,
+  remediationSteps:
+    `Give the binding a name of ${BINDING_NAME_RULE}; list each role once as ` +
+    `"<Namespace>/<resourceType>/<roleName>" (e.g. "${ROLE_EXAMPLE}"), all for one source resource type; ` +
+    "point sourceResourceId at a resource of that type (`az aks trustedaccess role list --location <region>` " +
+    "shows the roles and their source types). The AksCluster and TrustedAccessBindings components check all " +
+    "of this before deploying.",
+  validateResource: (args, reportViolation) => {
+    const provider = bindingProvider(args.type);
+    if (provider === undefined) return;
+    const props = plain(args.props);
+    const binding = readBindingProps(provider, props);
+    // azure-native names a binding without trustedAccessRoleBindingName itself: that name is not ours to judge.
+    const name = binding.name === undefined && provider === "azure-native" ? UNKNOWN : binding.name;
+    const { errors } = checkBinding({ label: "", ...binding, name });
+    for (const error of [...errors, ...clusterReferenceErrors(provider, props)]) {
+      reportViolation(`Trusted Access role binding ${show(args.name)}: ${error}`);
+    }
+  },
+};
+
+/** The binding's reference to its cluster: an AKS cluster name (azure-native) or an AKS cluster id (classic). */
+function clusterReferenceErrors(provider: AzureProvider, props: Plain): string[] {
+  if (provider === "azure-native") {
+    const clusterName = stateField(props, "resourceName");
+    const valid =
+      clusterName === UNKNOWN || (typeof clusterName === "string" && isValidClusterName(clusterName));
+    return valid
+      ? []
+      : [`resourceName ${show(clusterName)} is not a valid AKS cluster name: use ${CLUSTER_NAME_RULE}.`];
+  }
+  const clusterId = stateField(props, "kubernetesClusterId");
+  const valid =
+    clusterId === UNKNOWN || (typeof clusterId === "string" && parseClusterId(clusterId) !== undefined);
+  return valid
+    ? []
+    : [`kubernetesClusterId ${show(clusterId)} is not an AKS cluster id: expected ${CLUSTER_ID_FORM}.`];
+}

@@ -1,0 +1,37 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { UNKNOWN, show } from "../domain";
+import { MANAGED_IDENTITY_DOCS } from "./docs";
+import { field, isRecord, plain } from "./plainProps";
+import { clusterProvider } from "./resourceTypes";
+
+const FIX =
+  'set identity: { type: "SystemAssigned" } (the AksCluster component always does), since Trusted Access ' +
+  "reaches the cluster through its system-assigned managed identity.";
+
+export const systemAssignedIdentity: ResourceValidationPolicy = {
+  name: "aks-cluster-system-assigned-identity",
+  description: "Every AKS cluster uses a system-assigned managed identity, which Trusted Access requires.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  url: MANAGED_IDENTITY_DOCS,
+  remediationSteps:
+    'Set the cluster\'s identity to { type: "SystemAssigned" }, or declare it with the AksCluster component, ' +
+    "which always does. An existing cluster can be switched with `az aks update --resource-group <group> " +
+    "--name <cluster> --enable-managed-identity`.",
+  validateResource: (args, reportViolation) => {
+    if (clusterProvider(args.type) === undefined) return;
+    const identity = field(plain(args.props), "identity");
+    const subject = `AKS cluster ${show(args.name)}`;
+    if (identity === UNKNOWN) return;
+    if (identity === undefined || identity === null) {
+      reportViolation(`${subject} declares no identity: ${FIX}`);
+      return;
+    }
+    const type = isRecord(identity) ? field(identity, "type") : identity;
+    if (type === UNKNOWN) return;
+    // ARM compares enum values ignoring case.
+    if (typeof type === "string" && type.toLowerCase() === "systemassigned") return;
+    const what = isRecord(identity) ? `identity.type ${show(type)}` : `identity ${show(identity)}`;
+    reportViolation(`${subject} has ${what}: ${FIX}`);
+  },
+};
