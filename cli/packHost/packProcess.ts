@@ -48,9 +48,9 @@ export function spawnPack(
       resolve();
     }),
   );
-  forEachLine(child.stderr, (line) => onLog({ source: "stderr", message: line }));
+  forEachLine(child.stderr, (line) => onLog({ source: "stderr", message: withoutColors(line) }));
   child.stderr?.on("data", (chunk: string) => {
-    stderrText = (stderrText + chunk).slice(-STDERR_LIMIT);
+    stderrText = (stderrText + withoutColors(chunk)).slice(-STDERR_LIMIT);
   });
 
   const stop = async (): Promise<void> => {
@@ -78,7 +78,7 @@ export function spawnPack(
     child.once("exit", () => fail(`it ${exit} before it printed its Analyzer port`));
     forEachLine(child.stdout, (line) => {
       if (started) {
-        onLog({ source: "stdout", message: line });
+        onLog({ source: "stdout", message: withoutColors(line) });
         return;
       }
       const port = Number(line.trim());
@@ -119,4 +119,9 @@ function forEachLine(stream: ChildProcess["stdout"], onLine: (line: string) => v
   stream?.on("end", () => {
     if (pending !== "") onLine(pending);
   });
+}
+
+/** The SDK colours the stack traces it prints; in a message or a log file the escape codes are noise. */
+function withoutColors(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
 }
