@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerAuditCommands } from "./audit";
 
 /** Exit codes shared by every command: 0 compliant, 1 violations found, 2 could not complete. */
 export const EXIT = { ok: 0, violations: 1, error: 2 } as const;
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   // Each command registers itself here.
+  registerAuditCommands(program);
   return program;
 }
 

@@ -1,0 +1,60 @@
+import { checkBinding, checkBindingSet } from "../../policypack/domain";
+import type { AuditedBinding, ClusterRef, Finding } from "./report";
+import { AuditRule } from "./rules";
+
+const SUCCEEDED = "Succeeded";
+const SYSTEM_ASSIGNED = "SystemAssigned";
+
+export interface Assessment {
+  /** Why the cluster is non-compliant; empty when it is compliant. */
+  readonly findings: Finding[];
+  /** The package's binding checks applied to the live bindings; they do not change compliance. */
+  readonly warnings: string[];
+}
+
+/**
+ * Judges one live cluster: non-compliant without bindings (the Cloud Conformity rule), with an identity that is
+ * not system-assigned, or with a binding whose provisioning did not succeed.
+ */
+export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBinding[]): Assessment {
+  const findings: Finding[] = [];
+  if (bindings.length === 0) {
+    findings.push({
+      rule: AuditRule.TrustedAccessMissing,
+      message:
+        "has no Trusted Access role bindings (`az aks trustedaccess rolebinding list` returns []): give each " +
+        "Azure service that reaches its API server a role binding.",
+    });
+  }
+  if (cluster.identityType.toLowerCase() !== SYSTEM_ASSIGNED.toLowerCase()) {
+    findings.push({
+      rule: AuditRule.IdentityNotSystemAssigned,
+      message:
+        `uses identity type "${cluster.identityType}", not a system-assigned managed identity, which the ` +
+        "Trusted Access rule asks for.",
+    });
+  }
+  for (const b of bindings) {
+    if (b.provisioningState !== SUCCEEDED) {
+      findings.push({
+        rule: AuditRule.BindingNotSucceeded,
+        message:
+          `has binding "${b.name}" in provisioning state "${b.provisioningState}", not "${SUCCEEDED}": it ` +
+          "gives no access until it is applied again.",
+      });
+    }
+  }
+  return { findings, warnings: bindingWarnings(cluster, bindings) };
+}
+
+function bindingWarnings(cluster: ClusterRef, bindings: readonly AuditedBinding[]): string[] {
+  const labelled = bindings.map((b) => ({
+    label: `bindings["${b.name}"]`,
+    name: b.name,
+    roles: b.roles,
+    sourceResourceId: b.sourceResourceId,
+  }));
+  const one = labelled.map((b) => checkBinding(b));
+  const set = checkBindingSet(labelled, cluster.subscriptionId);
+  return [...one, set].flatMap((f) => [...f.errors, ...f.warnings]);
+}

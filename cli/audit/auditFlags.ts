@@ -1,0 +1,90 @@
+import { Command, Option } from "commander";
+import { show } from "../../policypack/domain";
+import { ConnectionFlags, addConnectionFlags, parseConnectionFlags } from "./connection/connectionFlags";
+import type { AuditOptions } from "./runAudit";
+import { UsageError } from "./usageError";
+
+export const OutputFormat = { Table: "table", Json: "json", Sarif: "sarif" } as const;
+export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];
+
+export const DEFAULT_CONCURRENCY = 8;
+export const MAX_CONCURRENCY = 64;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `audit`'s flags as commander parses them. */
+export interface AuditFlags extends ConnectionFlags {
+  readonly subscription: readonly string[];
+  readonly allSubscriptions?: boolean;
+  readonly resourceGraph?: boolean;
+  readonly output: string;
+  readonly out?: string;
+  readonly concurrency: string;
+}
+
+export interface AuditCommandOptions extends AuditOptions {
+  readonly output: OutputFormat;
+  /** Write the report here instead of stdout. */
+  readonly out?: string;
+}
+
+export function addAuditFlags(command: Command): Command {
+  command
+    .option(
+      "--subscription <id>",
+      "a subscription to audit; repeat it for several",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option("--all-subscriptions", "audit every subscription the credential can see")
+    .option(
+      "--resource-graph",
+      "list clusters with Azure Resource Graph (estates of thousands of subscriptions)",
+    )
+    .addOption(
+      new Option("--output <format>", "report format")
+        .choices(Object.values(OutputFormat))
+        .default(OutputFormat.Table),
+    )
+    .option("--out <file>", "write the report to this file instead of stdout")
+    .option(
+      "--concurrency <n>",
+      `most Azure requests in flight at once (1-${MAX_CONCURRENCY})`,
+      String(DEFAULT_CONCURRENCY),
+    );
+  return addConnectionFlags(command);
+}
+
+/** Checks `audit`'s flags and turns them into options; a bad value throws `UsageError`. */
+export function parseAuditFlags(flags: AuditFlags): AuditCommandOptions {
+  const ids = flags.subscription;
+  const bad = ids.find((id) => !GUID.test(id));
+  if (bad !== undefined) {
+    throw new UsageError(
+      `--subscription ${show(bad)} is not a subscription id: give a GUID such as ` +
+        "00000000-0000-0000-0000-000000000000.",
+    );
+  }
+  if (ids.length > 0 && flags.allSubscriptions === true) {
+    throw new UsageError("--subscription and --all-subscriptions exclude each other: give one of them.");
+  }
+  if (ids.length === 0 && flags.allSubscriptions !== true) {
+    throw new UsageError(
+      "Choose what to audit: --subscription <id> (repeat it for several) or --all-subscriptions.",
+    );
+  }
+  const concurrency = /^[0-9]+$/.test(flags.concurrency) ? Number(flags.concurrency) : NaN;
+  if (!(concurrency >= 1 && concurrency <= MAX_CONCURRENCY)) {
+    throw new UsageError(
+      `--concurrency ${show(flags.concurrency)} is not allowed: give a whole number from 1 to ${MAX_CONCURRENCY}.`,
+    );
+  }
+  const unique = [...new Map(ids.map((id) => [id.toLowerCase(), id])).values()];
+  return {
+    ...parseConnectionFlags(flags),
+    subscriptions: flags.allSubscriptions === true ? "all" : unique,
+    resourceGraph: flags.resourceGraph === true,
+    concurrency,
+    output: flags.output as OutputFormat,
+    ...(flags.out === undefined ? {} : { out: flags.out }),
+  };
+}

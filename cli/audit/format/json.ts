@@ -1,0 +1,31 @@
+import type { AuditReport, ClusterResult, SubscriptionResult } from "../report";
+import { summarize } from "../summary";
+
+/** The machine report: the summary (with the exit code), then every subscription and cluster as audited. */
+export function formatJson(report: AuditReport): string {
+  const document = {
+    clusterSource: report.clusterSource,
+    summary: summarize(report),
+    subscriptions: report.subscriptions.map(subscriptionJson),
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+}
+
+function subscriptionJson(s: SubscriptionResult): object {
+  return s.status === "unreadable"
+    ? { id: s.id, name: s.name, status: s.status, reason: s.reason }
+    : { id: s.id, name: s.name, status: s.status, clusters: s.clusters.map(clusterJson) };
+}
+
+function clusterJson(r: ClusterResult): object {
+  const { id, resourceGroup, name, location, identityType } = r.cluster;
+  const base = { id, resourceGroup, name, location, identityType, status: r.status };
+  if (r.status === "unreadable") return { ...base, reason: r.reason };
+  return {
+    ...base,
+    bindings: r.bindings,
+    findings: r.findings,
+    warnings: r.warnings,
+    remediation: r.remediation,
+  };
+}

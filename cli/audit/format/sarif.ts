@@ -1,0 +1,135 @@
+import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
+import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "../report";
+import { ADVICE_RULE, ADVICE_RULE_TEXT, AUDIT_RULES, AuditRule, AuditRuleText } from "../rules";
+import { summarize } from "../summary";
+
+const UNREADABLE = {
+  subscription: { id: "subscription-unreadable", text: "A subscription could not be read." },
+  cluster: { id: "cluster-unreadable", text: "A cluster's Trusted Access role bindings could not be read." },
+};
+
+const pascal = (id: string): string => id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+
+function descriptor(id: string, text: AuditRuleText, level: "error" | "warning"): ReportingDescriptor {
+  return {
+    id,
+    name: pascal(id),
+    shortDescription: { text: text.title },
+    fullDescription: { text: text.description },
+    defaultConfiguration: { level },
+  };
+}
+
+const RULE_IDS = [...(Object.keys(AUDIT_RULES) as AuditRule[]), ADVICE_RULE];
+
+function where(cluster: ClusterRef, subscription: SubscriptionResult): string {
+  return `AKS cluster "${cluster.name}" (subscription ${subscription.name}, resource group ${cluster.resourceGroup})`;
+}
+
+const clusterLocation = (cluster: ClusterRef): Result["locations"] => [
+  { logicalLocations: [{ name: cluster.name, fullyQualifiedName: cluster.id, kind: "resource" }] },
+];
+
+/**
+ * SARIF 2.1.0: one result per finding (level error) and per warning, located by the cluster's ARM id; what could
+ * not be read goes to the invocation's tool execution notifications, with `executionSuccessful: false`.
+ */
+export function formatSarif(report: AuditReport): string {
+  const summary = summarize(report);
+  const results: Result[] = [];
+  const notifications: Notification[] = [];
+  for (const subscription of report.subscriptions) {
+    if (subscription.status === "unreadable") {
+      notifications.push({
+        level: "error",
+        descriptor: { id: UNREADABLE.subscription.id },
+        message: {
+          text: `Subscription ${subscription.name} (${subscription.id}) could not be read: ${subscription.reason}`,
+        },
+        locations: [
+          {
+            logicalLocations: [
+              {
+                name: subscription.name,
+                fullyQualifiedName: `/subscriptions/${subscription.id}`,
+                kind: "resource",
+              },
+            ],
+          },
+        ],
+      });
+      continue;
+    }
+    for (const r of subscription.clusters) clusterEntries(r, subscription, results, notifications);
+  }
+  const log: Log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "aks-trusted-access",
+            rules: [
+              ...(Object.entries(AUDIT_RULES) as [AuditRule, AuditRuleText][]).map(([id, text]) =>
+                descriptor(id, text, "error"),
+              ),
+              descriptor(ADVICE_RULE, ADVICE_RULE_TEXT, "warning"),
+            ],
+            notifications: Object.values(UNREADABLE).map((n) => ({
+              id: n.id,
+              shortDescription: { text: n.text },
+              defaultConfiguration: { level: "error" as const },
+            })),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: summary.complete,
+            exitCode: summary.exitCode,
+            toolExecutionNotifications: notifications,
+          },
+        ],
+        results,
+        properties: { clusterSource: report.clusterSource, summary },
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+}
+
+function clusterEntries(
+  r: ClusterResult,
+  subscription: SubscriptionResult,
+  results: Result[],
+  notifications: Notification[],
+): void {
+  if (r.status === "unreadable") {
+    notifications.push({
+      level: "error",
+      descriptor: { id: UNREADABLE.cluster.id },
+      message: { text: `${where(r.cluster, subscription)} could not be read: ${r.reason}` },
+      locations: clusterLocation(r.cluster),
+    });
+    return;
+  }
+  for (const f of r.findings) {
+    results.push({
+      ruleId: f.rule,
+      ruleIndex: RULE_IDS.indexOf(f.rule),
+      level: "error",
+      message: { text: `${where(r.cluster, subscription)} ${f.message}` },
+      locations: clusterLocation(r.cluster),
+      properties: { remediation: r.remediation },
+    });
+  }
+  for (const w of r.warnings) {
+    results.push({
+      ruleId: ADVICE_RULE,
+      ruleIndex: RULE_IDS.indexOf(ADVICE_RULE),
+      level: "warning",
+      message: { text: `${where(r.cluster, subscription)}: ${w}` },
+      locations: clusterLocation(r.cluster),
+    });
+  }
+}

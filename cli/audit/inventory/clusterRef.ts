@@ -1,0 +1,27 @@
+import { parseClusterId, show } from "../../../policypack/domain";
+import type { ClusterRef } from "../report";
+
+/** What both cluster sources give of a cluster. */
+export interface ClusterFields {
+  readonly id: unknown;
+  readonly location: unknown;
+  /** `identity.type`; absent for a cluster that runs with a service principal. */
+  readonly identityType: unknown;
+}
+
+/** A cluster of a list, checked: its resource group and name come from its id, which Azure always sets. */
+export function toClusterRef(fields: ClusterFields): ClusterRef {
+  const parsed = typeof fields.id === "string" ? parseClusterId(fields.id) : undefined;
+  if (parsed === undefined) {
+    throw new Error(`Azure listed a cluster whose id ${show(fields.id)} is not an AKS cluster id`);
+  }
+  return {
+    id: fields.id as string,
+    subscriptionId: parsed.subscriptionId,
+    resourceGroup: parsed.resourceGroupName,
+    name: parsed.clusterName,
+    location: typeof fields.location === "string" ? fields.location : "",
+    identityType:
+      typeof fields.identityType === "string" && fields.identityType !== "" ? fields.identityType : "None",
+  };
+}

@@ -1,0 +1,31 @@
+import type { ContainerServiceClient, TrustedAccessRoleBinding } from "@azure/arm-containerservice";
+import type { Limiter } from "../limiter";
+import { collectPages } from "../paging";
+import type { AuditedBinding, ClusterRef } from "../report";
+import { toClusterRef } from "./clusterRef";
+
+/** The clusters of the client's subscription (`managedClusters.list`, all pages). */
+export async function listClusters(client: ContainerServiceClient, limit: Limiter): Promise<ClusterRef[]> {
+  const clusters = await collectPages(limit, client.managedClusters.list());
+  return clusters.map((c) =>
+    toClusterRef({ id: c.id, location: c.location, identityType: c.identity?.type }),
+  );
+}
+
+/** A cluster's Trusted Access role bindings (`trustedAccessRoleBindings.list`, all pages). */
+export async function listBindings(
+  client: ContainerServiceClient,
+  limit: Limiter,
+  cluster: ClusterRef,
+): Promise<AuditedBinding[]> {
+  const bindings: TrustedAccessRoleBinding[] = await collectPages(
+    limit,
+    client.trustedAccessRoleBindings.list(cluster.resourceGroup, cluster.name),
+  );
+  return bindings.map((b) => ({
+    name: b.name ?? "",
+    roles: b.roles ?? [],
+    sourceResourceId: b.sourceResourceId ?? "",
+    provisioningState: b.provisioningState ?? "Unknown",
+  }));
+}

@@ -1,0 +1,170 @@
+import type { ContainerServiceClient } from "@azure/arm-containerservice";
+import { assessCluster } from "./assess";
+import { describeAzureError } from "./azureError";
+import { Connection, ConnectionOptions, connect } from "./connection/connection";
+import { listBindings, listClusters } from "./inventory/clusters";
+import { listClustersWithResourceGraph } from "./inventory/resourceGraph";
+import {
+  SubscriptionLookup,
+  SubscriptionRef,
+  listVisibleSubscriptions,
+  lookUpSubscriptions,
+} from "./inventory/subscriptions";
+import { Limiter, createLimiter } from "./limiter";
+import { remediationFor } from "./remediation";
+import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "./report";
+
+/** What `aks-trusted-access audit` audits and how. */
+export interface AuditOptions extends ConnectionOptions {
+  /** Subscription ids to audit, or `"all"` for every subscription the credential can see. */
+  readonly subscriptions: "all" | readonly string[];
+  /** List clusters with Azure Resource Graph instead of one Resource Manager call per subscription. */
+  readonly resourceGraph: boolean;
+  /** Most Azure requests in flight at once. Defaults to 8 on the command line. */
+  readonly concurrency: number;
+}
+
+/** Counts for a progress line; totals grow as subscriptions are read. */
+export interface AuditProgress {
+  readonly subscriptionsDone: number;
+  readonly subscriptionsTotal: number;
+  readonly clustersDone: number;
+  readonly clustersTotal: number;
+}
+
+type ClusterListing = { readonly clusters: readonly ClusterRef[] } | { readonly reason: string };
+
+/**
+ * Audits the clusters of the chosen subscriptions. A subscription or cluster that cannot be read is part of the
+ * report, with Azure's reason; only a failure to sign in or to list subscriptions throws (`AuditSetupError`).
+ */
+export async function runAudit(
+  options: AuditOptions,
+  onProgress: (progress: AuditProgress) => void = () => undefined,
+): Promise<AuditReport> {
+  const connection = await connect(options);
+  const limit = createLimiter(options.concurrency);
+  const lookups =
+    options.subscriptions === "all"
+      ? await listVisibleSubscriptions(connection, limit)
+      : await lookUpSubscriptions(connection, limit, options.subscriptions);
+
+  const progress = {
+    subscriptionsDone: 0,
+    subscriptionsTotal: lookups.length,
+    clustersDone: 0,
+    clustersTotal: 0,
+  };
+  const report = (): void => onProgress({ ...progress });
+  report();
+
+  const readable = lookups.filter((l) => l.status === "found").map((l) => l.subscription);
+  const listings = options.resourceGraph
+    ? await graphListings(connection, limit, readable)
+    : new Map<string, Promise<ClusterListing>>(readable.map((s) => [s.id, armListing(connection, limit, s)]));
+
+  const results = await Promise.all(
+    lookups.map(async (lookup: SubscriptionLookup): Promise<SubscriptionResult> => {
+      const { id, name } = lookup.subscription;
+      if (lookup.status === "unreadable") {
+        progress.subscriptionsDone++;
+        report();
+        return { status: "unreadable", id, name, reason: lookup.reason };
+      }
+      const listing = await (listings.get(id) as Promise<ClusterListing>);
+      if ("reason" in listing) {
+        progress.subscriptionsDone++;
+        report();
+        return { status: "unreadable", id, name, reason: listing.reason };
+      }
+      progress.clustersTotal += listing.clusters.length;
+      report();
+      const client = connection.containerService(id);
+      const clusters = await Promise.all(
+        listing.clusters.map(async (cluster) => {
+          const result = await auditCluster(client, limit, cluster);
+          progress.clustersDone++;
+          report();
+          return result;
+        }),
+      );
+      progress.subscriptionsDone++;
+      report();
+      return { status: "read", id, name, clusters: sortClusters(clusters) };
+    }),
+  );
+  return {
+    clusterSource: options.resourceGraph ? "resource-graph" : "resource-manager",
+    subscriptions: sortSubscriptions(results),
+  };
+}
+
+async function armListing(
+  connection: Connection,
+  limit: Limiter,
+  s: SubscriptionRef,
+): Promise<ClusterListing> {
+  try {
+    return { clusters: await listClusters(connection.containerService(s.id), limit) };
+  } catch (err) {
+    return { reason: describeAzureError(err) };
+  }
+}
+
+async function graphListings(
+  connection: Connection,
+  limit: Limiter,
+  subscriptions: readonly SubscriptionRef[],
+): Promise<Map<string, Promise<ClusterListing>>> {
+  const batches = await listClustersWithResourceGraph(
+    connection,
+    limit,
+    subscriptions.map((s) => s.id),
+  );
+  const listings = new Map<string, Promise<ClusterListing>>();
+  for (const batch of batches) {
+    for (const id of batch.subscriptionIds) {
+      const listing: ClusterListing =
+        "error" in batch
+          ? { reason: `Resource Graph query failed: ${describeAzureError(batch.error)}` }
+          : { clusters: batch.clusters.filter((c) => c.subscriptionId.toLowerCase() === id.toLowerCase()) };
+      listings.set(id, Promise.resolve(listing));
+    }
+  }
+  return listings;
+}
+
+async function auditCluster(
+  client: ContainerServiceClient,
+  limit: Limiter,
+  cluster: ClusterRef,
+): Promise<ClusterResult> {
+  let bindings;
+  try {
+    bindings = await listBindings(client, limit, cluster);
+  } catch (err) {
+    return { status: "unreadable", cluster, reason: describeAzureError(err) };
+  }
+  const { findings, warnings } = assessCluster(cluster, bindings);
+  return {
+    status: findings.length === 0 ? "compliant" : "non-compliant",
+    cluster,
+    bindings,
+    findings,
+    warnings,
+    remediation: remediationFor(cluster, bindings, findings),
+  };
+}
+
+const byText = (a: string, b: string): number => a.toLowerCase().localeCompare(b.toLowerCase(), "en");
+
+function sortClusters(clusters: ClusterResult[]): ClusterResult[] {
+  return [...clusters].sort(
+    (a, b) =>
+      byText(a.cluster.resourceGroup, b.cluster.resourceGroup) || byText(a.cluster.name, b.cluster.name),
+  );
+}
+
+function sortSubscriptions(subscriptions: SubscriptionResult[]): SubscriptionResult[] {
+  return [...subscriptions].sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
+}
