@@ -2,6 +2,7 @@ import type { TokenCredential } from "@azure/core-auth";
 import { ContainerServiceClient } from "@azure/arm-containerservice";
 import { ResourceGraphClient } from "@azure/arm-resourcegraph";
 import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
+import { azureErrorPolicy } from "./azureErrorPolicy";
 import { CLOUD_ENDPOINTS, Cloud } from "./clouds";
 import { CredentialKind, createCredential, signInFailure } from "./credentials";
 import { sharedTokenCredential } from "./sharedToken";
@@ -54,16 +55,25 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
   }
   const tlsOptions = options.trustedCa === undefined ? {} : { tlsOptions: { ca: options.trustedCa } };
   const classic = { endpoint, credentialScopes: [scope], userAgentOptions: USER_AGENT, ...tlsOptions };
-  return {
-    endpoint,
-    subscriptions: () => new SubscriptionClient(credential, classic),
-    resourceGraph: () => new ResourceGraphClient(credential, classic),
-    containerService: (subscriptionId) =>
+  // One client per subscription, made on first use: each keeps its own connection pool.
+  const containerClients = new Map<string, ContainerServiceClient>();
+  const containerService = (subscriptionId: string): ContainerServiceClient => {
+    const client =
+      containerClients.get(subscriptionId) ??
       new ContainerServiceClient(credential, subscriptionId, {
         endpoint,
         credentials: { scopes: [scope] },
         userAgentOptions: USER_AGENT,
+        additionalPolicies: [{ policy: azureErrorPolicy(), position: "perCall" }],
         ...tlsOptions,
-      }),
+      });
+    containerClients.set(subscriptionId, client);
+    return client;
+  };
+  return {
+    endpoint,
+    subscriptions: () => new SubscriptionClient(credential, classic),
+    resourceGraph: () => new ResourceGraphClient(credential, classic),
+    containerService,
   };
 }
