@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAuditCommands } from "./audit";
+import { registerCheckCommand } from "./check";
 
 /** Exit codes shared by every command: 0 compliant, 1 violations found, 2 could not complete. */
 export const EXIT = { ok: 0, violations: 1, error: 2 } as const;
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   // Each command registers itself here.
   registerAuditCommands(program);
+  registerCheckCommand(program);
   return program;
 }
 

@@ -1,0 +1,120 @@
+import { Diagnostic } from "../packHost";
+import {
+  CheckReport,
+  ReportDiagnostic,
+  ReportLocation,
+  ReportPack,
+  ReportResource,
+  isMandatory,
+} from "../output/checkReport";
+import { reportPath } from "../output/paths";
+import { PackVerdict } from "./policy/packFleet";
+import { RecordedResource, RecordedStack, SourceLocation } from "./program/recordedStack";
+import { ToolPackage } from "./toolPackage";
+
+/** Puts the program's resources and the packs' verdicts into the report every output format renders. */
+export function buildReport(
+  stack: RecordedStack,
+  verdicts: readonly PackVerdict[],
+  tool: ToolPackage,
+): CheckReport {
+  const byUrn = new Map(stack.resources.map((r, i) => [r.urn, { resource: r, order: i }]));
+  const locate = (urn: string | undefined): ReportLocation | undefined => {
+    // A resource declared where no user code is on the stack takes the line of its nearest ancestor.
+    for (let at = urn; at !== undefined; at = byUrn.get(at)?.resource.parent) {
+      const location = byUrn.get(at)?.resource.location;
+      if (location !== undefined) return reportLocation(location);
+    }
+    return undefined;
+  };
+  const packs: ReportPack[] = verdicts.map((v) => ({
+    name: v.info.name,
+    version: v.info.version,
+    path: reportPath(v.dir),
+    policies: v.info.policies.map((p) => ({
+      name: p.name,
+      description: p.description,
+      enforcementLevel: v.config[p.name]?.enforcementLevel ?? p.enforcementLevel,
+      ...(p.severity === undefined ? {} : { severity: p.severity }),
+      ...(p.remediationSteps === "" ? {} : { remediationSteps: p.remediationSteps }),
+      ...(p.url === "" ? {} : { url: p.url }),
+    })),
+  }));
+  const order = (d: Diagnostic): number =>
+    d.urn === undefined ? Infinity : (byUrn.get(d.urn)?.order ?? Infinity);
+  const diagnostics: ReportDiagnostic[] = verdicts
+    .flatMap((v, packIndex) =>
+      [...v.diagnostics]
+        .sort(
+          (a, b) =>
+            compare(a.policyName, b.policyName) || order(a) - order(b) || compare(a.message, b.message),
+        )
+        .map((d) => ({ packIndex, d })),
+    )
+    .map(({ d }) => {
+      const resource = d.urn === undefined ? undefined : byUrn.get(d.urn)?.resource;
+      const location = locate(d.urn);
+      return {
+        policyPack: d.policyPackName,
+        policyPackVersion: d.policyPackVersion,
+        policy: d.policyName,
+        enforcementLevel: d.enforcementLevel,
+        ...(d.severity === undefined ? {} : { severity: d.severity }),
+        description: d.description,
+        message: ownMessage(d),
+        ...(d.urn === undefined ? {} : { urn: d.urn }),
+        ...(resource === undefined ? {} : { resourceType: resource.type, resourceName: resource.name }),
+        ...(location === undefined ? {} : { location }),
+      };
+    });
+  const mandatory = diagnostics.filter((d) => isMandatory(d.enforcementLevel)).length;
+  return {
+    schemaVersion: 1,
+    tool: { name: "aks-trusted-access", version: tool.version },
+    project: stack.project,
+    stack: stack.stack,
+    program: reportPath(stack.mainFile),
+    verdict: mandatory > 0 ? "fail" : "pass",
+    resources: stack.resources.map(reportResource),
+    policyPacks: packs,
+    diagnostics,
+    logs: stack.logs.map((l) => ({
+      severity: l.severity,
+      message: l.message,
+      ...(l.urn ? { urn: l.urn } : {}),
+    })),
+    totals: {
+      resources: stack.resources.length,
+      policyPacks: packs.length,
+      policies: packs.reduce((n, p) => n + p.policies.length, 0),
+      mandatory,
+      advisory: diagnostics.filter((d) => d.enforcementLevel === "advisory").length,
+    },
+  };
+}
+
+function reportResource(r: RecordedResource): ReportResource {
+  return {
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    operation: r.operation,
+    custom: r.custom,
+    ...(r.parent === undefined ? {} : { parent: r.parent }),
+    ...(r.location === undefined ? {} : { location: reportLocation(r.location) }),
+  };
+}
+
+function reportLocation(location: SourceLocation): ReportLocation {
+  return { file: reportPath(location.file), line: location.line, column: location.column };
+}
+
+/** The policy SDK prefixes each violation with the policy's description; the report keeps that apart. */
+function ownMessage(d: Diagnostic): string {
+  const prefix = `${d.description}\n`;
+  return d.description !== "" && d.message.startsWith(prefix) ? d.message.slice(prefix.length) : d.message;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,101 @@
+import { Command, Option } from "commander";
+import * as fs from "fs";
+import * as path from "path";
+import { EXIT } from "../main";
+import { renderText } from "../output/checkText";
+import { renderSarif } from "../output/checkSarif";
+import { renderJson } from "../output/json";
+import { CheckReport } from "../output/checkReport";
+import { CheckError, messageOf } from "./checkError";
+import { runCheck } from "./runCheck";
+import { statusLine } from "./statusLine";
+
+const FORMATS = ["text", "json", "sarif"] as const;
+type Format = (typeof FORMATS)[number];
+
+interface Flags {
+  stack?: string;
+  policyPack: string[];
+  policyPackConfig: string[];
+  output: Format;
+  out?: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `aks-trusted-access check`: the policy pack's verdict on a Pulumi program, offline. */
+export function registerCheckCommand(program: Command): void {
+  program
+    .command("check")
+    .description(
+      "Run a Pulumi TypeScript/JavaScript program as a first `pulumi preview` would, offline (no Pulumi CLI, " +
+        "no cloud), and check it with policy packs. Exit 0: no mandatory violation; 1: a mandatory policy is " +
+        "violated; 2: the check could not run.",
+    )
+    .argument("[PROGRAM_DIR]", "folder of the program's Pulumi.yaml", ".")
+    .option("--stack <name>", "read stack config from Pulumi.<name>.yaml (secrets become unknown)")
+    .option(
+      "--policy-pack <dir>",
+      "policy pack folder, repeatable (default: ./policypack of the program, else the pack shipped with this package)",
+      collect,
+      [],
+    )
+    .option(
+      "--policy-pack-config <file>",
+      "config for the n-th policy pack, in the Pulumi CLI's format; repeatable",
+      collect,
+      [],
+    )
+    .addOption(new Option("--output <format>", "report format").choices(FORMATS).default("text"))
+    .option("--out <file>", "write the report to this file (the text report still goes to stdout)")
+    .action(async (programDir: string, flags: Flags) => {
+      process.exitCode = await check(programDir, flags);
+    });
+}
+
+async function check(programDir: string, flags: Flags): Promise<number> {
+  try {
+    const { report } = await runCheck(
+      {
+        programDir,
+        ...(flags.stack === undefined ? {} : { stack: flags.stack }),
+        policyPacks: flags.policyPack,
+        policyPackConfigs: flags.policyPackConfig,
+      },
+      statusLine(),
+    );
+    writeReport(report, flags);
+    return report.verdict === "fail" ? EXIT.violations : EXIT.ok;
+  } catch (err) {
+    const message = err instanceof CheckError ? err.message : `check failed unexpectedly: ${messageOf(err)}`;
+    process.stderr.write(`error: ${message}\n`);
+    return EXIT.error;
+  }
+}
+
+/** The chosen format to --out (and the text report to stdout), or the chosen format to stdout. */
+function writeReport(report: CheckReport, flags: Flags): void {
+  const rendered = render(report, flags.output);
+  if (flags.out === undefined) {
+    process.stdout.write(rendered);
+    return;
+  }
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(flags.out)), { recursive: true });
+    fs.writeFileSync(flags.out, rendered);
+  } catch (err) {
+    throw new CheckError(`--out ${flags.out} cannot be written: ${messageOf(err)}`);
+  }
+  process.stdout.write(flags.output === "text" ? rendered : renderText(report));
+}
+
+function render(report: CheckReport, format: Format): string {
+  switch (format) {
+    case "text":
+      return renderText(report);
+    case "json":
+      return renderJson(report);
+    case "sarif":
+      return renderSarif(report);
+  }
+}

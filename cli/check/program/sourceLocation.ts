@@ -1,0 +1,42 @@
+import * as path from "path";
+import { fileURLToPath } from "url";
+import type { SourcePosition, StackTrace } from "@pulumi/pulumi/proto/source_pb";
+import { SourceLocation } from "./recordedStack";
+
+/** This tool's own code (compiled or not): frames in it are never the user's. */
+const TOOL_CODE = path.resolve(__dirname, "..", "..");
+
+/** Whether a file is the user's code: not a dependency in node_modules, not Node itself, not this tool. */
+export function isUserFile(file: string): boolean {
+  return (
+    path.isAbsolute(file) &&
+    !file.split(path.sep).includes("node_modules") &&
+    !file.startsWith(TOOL_CODE + path.sep)
+  );
+}
+
+/**
+ * The first position of the stack the SDK captured at `new Resource(...)` that lies in the user's code: the line
+ * that declared the resource, or inside a component, the line in the user's component source. Undefined when no
+ * frame is the user's (the root stack, or a resource made inside a library).
+ */
+export function declarationSite(trace: StackTrace | undefined): SourceLocation | undefined {
+  for (const frame of trace?.getFramesList() ?? []) {
+    const location = toLocation(frame.getPc());
+    if (location !== undefined && isUserFile(location.file)) return location;
+  }
+  return undefined;
+}
+
+function toLocation(pos: SourcePosition | undefined): SourceLocation | undefined {
+  const uri = pos?.getUri() ?? "";
+  if (!uri.startsWith("file:")) return undefined;
+  return { file: fileURLToPath(uri), line: pos?.getLine() ?? 0, column: pos?.getColumn() ?? 0 };
+}
+
+/** A file:line:column for messages, relative to the working directory when inside it. */
+export function showLocation(location: SourceLocation): string {
+  const relative = path.relative(process.cwd(), location.file);
+  const file = relative.startsWith("..") || path.isAbsolute(relative) ? location.file : relative;
+  return `${file}:${location.line}:${location.column}`;
+}

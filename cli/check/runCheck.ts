@@ -1,0 +1,73 @@
+import { CheckReport } from "../output/checkReport";
+import { buildReport } from "./buildReport";
+import { PackFleet } from "./policy/packFleet";
+import { selectPolicyPacks } from "./policy/packSelection";
+import { runProgram } from "./program/programRunner";
+import { readPulumiProject } from "./program/pulumiProject";
+import { readStackConfig } from "./program/stackConfig";
+import { StatusLine } from "./statusLine";
+import { toolPackage } from "./toolPackage";
+
+/** What `aks-trusted-access check` is asked to do. */
+export interface CheckOptions {
+  /** Folder of the program's Pulumi.yaml. */
+  readonly programDir: string;
+  /** Stack whose `Pulumi.<stack>.yaml` config to use; none when absent. */
+  readonly stack?: string;
+  /** Policy pack folders; the default pack when empty. */
+  readonly policyPacks: readonly string[];
+  /** `--policy-pack-config` files, the n-th for the n-th pack. */
+  readonly policyPackConfigs: readonly string[];
+}
+
+/** How long each part took, in milliseconds; packs start while the program runs, so the parts overlap. */
+export interface CheckTimings {
+  readonly program: number;
+  /** From the program's end until every pack has answered. */
+  readonly analysis: number;
+  readonly total: number;
+}
+
+/**
+ * Runs the program as a first preview of a new stack would, then the policy packs over what it registered, and
+ * returns the report. Packs are stopped before this returns or throws. Anything that keeps the check from
+ * completing is a CheckError.
+ */
+export async function runCheck(
+  options: CheckOptions,
+  status: StatusLine,
+): Promise<{ report: CheckReport; timings: CheckTimings }> {
+  const started = Date.now();
+  const project = readPulumiProject(options.programDir);
+  const config = readStackConfig(project, options.stack);
+  const plans = selectPolicyPacks(project.dir, options.policyPacks, options.policyPackConfigs);
+  status.update(`Starting ${plans.length === 1 ? "the policy pack" : `${plans.length} policy packs`}…`);
+  const fleet = new PackFleet(plans, {
+    project: project.name,
+    stack: config.stack,
+    organization: "organization",
+    dryRun: true,
+    config: config.values,
+    configSecretKeys: config.secretKeys,
+  });
+  try {
+    status.update(`Compiling and running ${project.name}…`);
+    const stack = await runProgram(project, config);
+    const programDone = Date.now();
+    status.update(`${stack.resources.length} resources; analysing…`);
+    const verdicts = await fleet.analyze(stack);
+    const report = buildReport(stack, verdicts, toolPackage());
+    const finished = Date.now();
+    return {
+      report,
+      timings: {
+        program: programDone - started,
+        analysis: finished - programDone,
+        total: finished - started,
+      },
+    };
+  } finally {
+    await fleet.close();
+    status.clear();
+  }
+}

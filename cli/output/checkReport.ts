@@ -1,0 +1,102 @@
+/**
+ * The result of `aks-trusted-access check --output json`: one object, stable across releases of the same
+ * `schemaVersion`. Paths are relative to the working directory, with forward slashes.
+ */
+export interface CheckReport {
+  /** Bumped only when a field changes meaning or goes away; new fields may appear in any release. */
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly project: string;
+  readonly stack: string;
+  /** The program's entry file. */
+  readonly program: string;
+  /** `fail` when any mandatory policy is violated (exit code 1), else `pass` (exit code 0). */
+  readonly verdict: "pass" | "fail";
+  /** Every resource the program registered, in registration order. */
+  readonly resources: readonly ReportResource[];
+  /** The packs that ran, in command-line order. */
+  readonly policyPacks: readonly ReportPack[];
+  /** Every violation and advisory note, ordered by pack, policy, resource (registration order) and message. */
+  readonly diagnostics: readonly ReportDiagnostic[];
+  /** What the program logged (`pulumi.log.*`) or printed, in order. */
+  readonly logs: readonly ReportLog[];
+  readonly totals: ReportTotals;
+}
+
+/** A line of the program's source. */
+export interface ReportLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ReportResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** `create` for a resource the program declares, `read` for one it looks up with `.get`. */
+  readonly operation: "create" | "read";
+  /** `false` for component resources and the root stack. */
+  readonly custom: boolean;
+  readonly parent?: string;
+  /** The line of the user's code that declared it. */
+  readonly location?: ReportLocation;
+}
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+export interface ReportPack {
+  readonly name: string;
+  readonly version: string;
+  /** The pack's folder. */
+  readonly path: string;
+  readonly policies: readonly ReportPolicy[];
+}
+
+export interface ReportPolicy {
+  readonly name: string;
+  readonly description: string;
+  /** The level it ran at, after the config file (if any). */
+  readonly enforcementLevel: EnforcementLevel;
+  readonly severity?: "low" | "medium" | "high" | "critical";
+  readonly remediationSteps?: string;
+  readonly url?: string;
+}
+
+export interface ReportDiagnostic {
+  readonly policyPack: string;
+  readonly policyPackVersion: string;
+  readonly policy: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly severity?: "low" | "medium" | "high" | "critical";
+  /** The policy's description. */
+  readonly description: string;
+  /** What the policy said about this resource (without the description line the policy SDK puts first). */
+  readonly message: string;
+  /** The resource it is about; absent when a stack policy names none. */
+  readonly urn?: string;
+  readonly resourceType?: string;
+  readonly resourceName?: string;
+  /** Where the resource (or the nearest ancestor with a known line) is declared. */
+  readonly location?: ReportLocation;
+}
+
+export interface ReportLog {
+  readonly severity: "debug" | "info" | "warning" | "error";
+  readonly message: string;
+  readonly urn?: string;
+}
+
+export interface ReportTotals {
+  readonly resources: number;
+  readonly policyPacks: number;
+  readonly policies: number;
+  /** Mandatory violations (`remediate` counts here: a violation left after remediation is mandatory). */
+  readonly mandatory: number;
+  readonly advisory: number;
+}
+
+/** Whether a diagnostic makes the check fail. */
+export function isMandatory(level: EnforcementLevel): boolean {
+  return level === "mandatory" || level === "remediate";
+}
