@@ -18,11 +18,12 @@ export const bindingLimits: StackValidationPolicy = {
     "cluster's bindings.",
   validateStack: (args, reportViolation) => {
     const { clusters, bindings } = stackInventory(args.resources);
-    const claimed = new Set<StackBinding>();
+    // Bindings that target, or may target, a cluster of the stack; the others name clusters declared elsewhere.
+    const placed = new Set<StackBinding>();
     for (const cluster of clusters) {
       // Only bindings that surely target the cluster count: an unknown target is never guessed.
-      const { targeting } = bindingsOf(cluster, bindings);
-      targeting.forEach((b) => claimed.add(b));
+      const { targeting, undecided } = bindingsOf(cluster, bindings);
+      [...targeting, ...undecided].forEach((b) => placed.add(b));
       for (const error of bindingSetErrors(targeting)) {
         reportViolation(`${describeCluster(cluster)}: ${error}`, cluster.resource.urn);
       }
@@ -31,14 +32,12 @@ export const bindingLimits: StackValidationPolicy = {
     const outside = new Map<string, StackBinding[]>();
     for (const binding of bindings) {
       const key = refKey(binding.target);
-      if (claimed.has(binding) || key === undefined) continue;
+      if (placed.has(binding) || key === undefined) continue;
       outside.set(key, [...(outside.get(key) ?? []), binding]);
     }
     for (const group of outside.values()) {
       const { clusterName, resourceGroupName } = group[0].target;
-      const subject =
-        `AKS cluster ${show(clusterName)} in resource group ${show(resourceGroupName)} ` +
-        "(declared outside this stack)";
+      const subject = `AKS cluster ${show(clusterName)} in resource group ${show(resourceGroupName)}`;
       for (const error of bindingSetErrors(group)) reportViolation(`${subject}: ${error}`);
     }
   },

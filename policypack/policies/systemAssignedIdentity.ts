@@ -27,11 +27,14 @@ export const systemAssignedIdentity: ResourceValidationPolicy = {
       reportViolation(`${subject} declares no identity: ${FIX}`);
       return;
     }
-    const type = isRecord(identity) ? field(identity, "type") : identity;
+    if (!isRecord(identity)) {
+      reportViolation(`${subject} has identity ${show(identity)}: ${FIX}`);
+      return;
+    }
+    const type = field(identity, "type");
     if (type === UNKNOWN) return;
     // ARM compares enum values ignoring case.
     if (typeof type === "string" && type.toLowerCase() === "systemassigned") return;
-    const what = isRecord(identity) ? `identity.type ${show(type)}` : `identity ${show(identity)}`;
-    reportViolation(`${subject} has ${what}: ${FIX}`);
+    reportViolation(`${subject} has identity.type ${show(type)}: ${FIX}`);
   },
 };
