@@ -33,7 +33,7 @@ export function spawnPack(
   onLog: (entry: LogEntry) => void,
   startTimeoutMs: number,
 ): Promise<PackProcess> {
-  const child = spawn(process.execPath, [project.runPolicyPack, engineAddress, "."], {
+  const child = spawn(process.execPath, [...orphanWatchdog(), project.runPolicyPack, engineAddress, "."], {
     cwd: project.dir,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -106,6 +106,19 @@ export function spawnPack(
       });
     });
   });
+}
+
+/**
+ * Node options that make the pack exit once its host is gone without having stopped it (killed by SIGKILL, or
+ * crashed): the pack checks every second whether it was orphaned. Preloaded from a data URL, so nothing is written
+ * to disk and the pack's own code runs exactly as under the CLI. Needs `--import` (Node >= 20.6).
+ */
+function orphanWatchdog(): string[] {
+  if (!process.allowedNodeEnvironmentFlags.has("--import")) return [];
+  const code =
+    "const host = process.ppid;" +
+    "setInterval(() => { if (process.ppid !== host) process.exit(1); }, 1000).unref();";
+  return ["--import", `data:text/javascript,${encodeURIComponent(code)}`];
 }
 
 function forEachLine(stream: ChildProcess["stdout"], onLine: (line: string) => void): void {
