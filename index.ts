@@ -1,0 +1,13 @@
+// The package's entry: the components, and the domain names their users need to fill in bindings.
+export {
+  AksCluster,
+  AksClusterArgs,
+  KubernetesUpgradeChannel,
+  NodeOsUpgradeChannel,
+  SYSTEM_NODE_POOL_DEFAULTS,
+  SystemNodePoolArgs,
+  TrustedAccessBindingArgs,
+  TrustedAccessBindings,
+  TrustedAccessBindingsArgs,
+} from "./components";
+export { TrustedAccessRole, catalogRoles, findCatalogRole, parseArmId, parseRole } from "./policypack/domain";
