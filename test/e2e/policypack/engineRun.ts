@@ -1,0 +1,33 @@
+import { EnforcementLevel, PackSession } from "../../../cli/packHost";
+import { TestStack } from "./testStack";
+
+/** A diagnostic as a test asserts it: the policy, its level, the resource and the exact message. */
+export interface Verdict {
+  readonly policy: string;
+  readonly level: EnforcementLevel;
+  readonly urn: string | undefined;
+  readonly message: string;
+}
+
+/**
+ * Runs the pack over a stack as the engine does in a preview or update: Analyze for each resource's inputs in
+ * registration order, then one AnalyzeStack over every resource's state.
+ */
+export async function analyzeLikeTheEngine(session: PackSession, stack: TestStack): Promise<Verdict[]> {
+  const verdicts: Verdict[] = [];
+  const collect = (
+    diagnostics: readonly {
+      policyName: string;
+      enforcementLevel: EnforcementLevel;
+      urn?: string;
+      message: string;
+    }[],
+  ) => {
+    for (const d of diagnostics) {
+      verdicts.push({ policy: d.policyName, level: d.enforcementLevel, urn: d.urn, message: d.message });
+    }
+  };
+  for (const resource of stack.resources) collect((await session.analyze(resource.inputs)).diagnostics);
+  collect((await session.analyzeStack(stack.resources.map((r) => r.state))).diagnostics);
+  return verdicts;
+}
