@@ -52,10 +52,17 @@ export async function listClustersWithResourceGraph(
   );
 }
 
+/**
+ * The rows of a page. Resource Graph sends an array (resultFormat objectArray), but this SDK version's mapper
+ * declares `data` a dictionary and hands the array over as an object keyed "0", "1", ...: both are read here.
+ */
 function rowsOf(data: unknown): { id: unknown; location: unknown; identityType: unknown }[] {
-  if (!Array.isArray(data))
-    throw new Error("Resource Graph returned no rows array (resultFormat objectArray)");
-  return data.map((row: unknown) => {
+  const isIndexed =
+    typeof data === "object" && data !== null && Object.keys(data).every((k) => /^(0|[1-9][0-9]*)$/.test(k));
+  if (!Array.isArray(data) && !isIndexed) {
+    throw new Error("Resource Graph returned no rows (expected resultFormat objectArray)");
+  }
+  return Object.values(data as object).map((row: unknown) => {
     const r = (typeof row === "object" && row !== null ? row : {}) as Record<string, unknown>;
     return { id: r.id, location: r.location, identityType: r.identityType };
   });

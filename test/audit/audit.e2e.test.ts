@@ -1,0 +1,229 @@
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  PRODUCTION,
+  RESEARCH,
+  RETRY_AFTER_SECONDS,
+  TEAM,
+  THROTTLED,
+  UNKNOWN_SUBSCRIPTION,
+  UNREGISTERED,
+  mainFaults,
+  mainSubscriptions,
+  teamSubscriptions,
+  troubledFaults,
+  troubledSubscriptions,
+} from "./support/estates";
+import { bindingListPath, clusterListPath } from "./support/fakeArm/estate";
+import type { RecordedRequest } from "./support/fakeArm/server";
+import {
+  ScenarioResult,
+  Workbench,
+  expected,
+  expectedJson,
+  makeWorkbench,
+  runScenario,
+} from "./support/scenario";
+
+// End to end: the CLI in a child process, the real SDK clients and AzureCliCredential (with a stand-in `az`),
+// a fake Resource Manager over HTTPS on 127.0.0.1.
+
+const MAIN = { subscriptions: mainSubscriptions, faults: mainFaults, pageSize: 2 };
+const requestsTo = (r: ScenarioResult, path: string): RecordedRequest[] =>
+  r.requests.filter((q) => q.path.toLowerCase() === path.toLowerCase());
+
+describe("aks-trusted-access audit against a loopback Resource Manager", function () {
+  this.timeout(120_000);
+  let bench: Workbench;
+  before(() => (bench = makeWorkbench()));
+
+  describe("of every subscription, as a table", () => {
+    let run: ScenarioResult;
+    before(async () => (run = await runScenario(bench, MAIN, ["audit", "--all-subscriptions"])));
+
+    it("prints the table report exactly and exits 2, since a subscription and a cluster could not be read", () => {
+      assert.equal(run.stdout, expected("main.table.txt"));
+      assert.equal(run.stderr, "");
+      assert.equal(run.code, 2);
+    });
+
+    it("follows nextLink through subscriptions, clusters and the 8 bindings of a cluster", () => {
+      const pages = (path: string): (string | undefined)[] =>
+        requestsTo(run, path).map((q) => q.query.$skiptoken);
+      assert.deepEqual(pages("/subscriptions"), [undefined, "2"]);
+      assert.deepEqual(pages(clusterListPath(PRODUCTION)), [undefined, "2"]);
+      const platform = { resourceGroup: "rg-platform", name: "aks-platform" };
+      assert.deepEqual(pages(bindingListPath(PRODUCTION, platform)), [undefined, "2", "4", "6"]);
+    });
+
+    it("retries a 429 no sooner than its Retry-After, and a transient 500", () => {
+      const throttled = requestsTo(run, clusterListPath(RESEARCH)).filter(
+        (q) => q.query.$skiptoken === undefined,
+      );
+      assert.deepEqual(
+        throttled.map((q) => q.status),
+        [429, 200],
+      );
+      // A lower bound set by the server's header, not a performance threshold (timers may fire ~1 ms early).
+      assert.ok(throttled[1].at - throttled[0].at >= RETRY_AFTER_SECONDS * 1000 - 5);
+      const flaky = bindingListPath(RESEARCH, { resourceGroup: "rg-research", name: "aks-flaky" });
+      assert.deepEqual(
+        requestsTo(run, flaky).map((q) => q.status),
+        [500, 200],
+      );
+    });
+
+    it("does not retry a 403", () => {
+      const locked = bindingListPath(RESEARCH, { resourceGroup: "rg-locked", name: "aks-locked" });
+      assert.deepEqual(
+        requestsTo(run, locked).map((q) => q.status),
+        [403],
+      );
+    });
+
+    it("signs in once through the Azure CLI for all its clients", () => {
+      assert.deepEqual(run.azCalls, [
+        "account get-access-token --output json --resource https://management.azure.com",
+      ]);
+    });
+  });
+
+  it("prints the same audit as JSON", async () => {
+    const run = await runScenario(bench, MAIN, ["audit", "--all-subscriptions", "--output", "json"]);
+    assert.equal(run.stdout, expectedJson("main.json"));
+    assert.equal(run.stderr, "");
+    assert.equal(run.code, 2);
+  });
+
+  it("writes the same audit as SARIF to --out, and nothing to stdout", async () => {
+    const out = join(bench.dir, "audit.sarif");
+    const run = await runScenario(bench, MAIN, [
+      "audit",
+      "--all-subscriptions",
+      "--output",
+      "sarif",
+      "--out",
+      out,
+    ]);
+    assert.equal(readFileSync(out, "utf8"), expectedJson("main.sarif.json"));
+    assert.equal(run.stdout, "");
+    assert.equal(run.stderr, "");
+    assert.equal(run.code, 2);
+  });
+
+  it("exits 1 when a complete audit finds a non-compliant cluster", async () => {
+    const run = await runScenario(bench, MAIN, ["audit", "--subscription", PRODUCTION, "--output", "json"]);
+    const report = JSON.parse(run.stdout) as {
+      summary: object;
+      subscriptions: { clusters: { name: string; status: string }[] }[];
+    };
+    assert.deepEqual(report.summary, {
+      subscriptions: 1,
+      unreadableSubscriptions: 0,
+      clusters: 3,
+      compliantClusters: 2,
+      nonCompliantClusters: 1,
+      unreadableClusters: 0,
+      complete: true,
+      exitCode: 1,
+    });
+    assert.deepEqual(
+      report.subscriptions[0].clusters.map((c) => `${c.name} ${c.status}`),
+      ["aks-platform compliant", "aks-prod-empty non-compliant", "aks-prod-ml compliant"],
+    );
+    assert.equal(run.code, 1);
+  });
+
+  it("exits 0 when every cluster is compliant", async () => {
+    const run = await runScenario(bench, { subscriptions: teamSubscriptions, pageSize: 2 }, [
+      "audit",
+      "--subscription",
+      TEAM,
+    ]);
+    assert.equal(run.stdout, expected("team.table.txt"));
+    assert.equal(run.stderr, "");
+    assert.equal(run.code, 0);
+  });
+
+  it("names each subscription it could not read with Azure's reason: unregistered, throttled past retries, unknown", async () => {
+    const run = await runScenario(
+      bench,
+      { subscriptions: troubledSubscriptions, faults: troubledFaults, pageSize: 2 },
+      [
+        "audit",
+        "--subscription",
+        UNREGISTERED,
+        "--subscription",
+        THROTTLED,
+        "--subscription",
+        UNKNOWN_SUBSCRIPTION,
+        "--output",
+        "json",
+      ],
+    );
+    assert.equal(run.stdout, expectedJson("troubled.json"));
+    assert.equal(run.code, 2);
+    // The SDK's throttling policy: the first try and 3 retries, then the 429 is reported.
+    assert.deepEqual(
+      requestsTo(run, clusterListPath(THROTTLED)).map((q) => q.status),
+      [429, 429, 429, 429],
+    );
+  });
+
+  describe("with --resource-graph", () => {
+    let run: ScenarioResult;
+    before(
+      async () =>
+        (run = await runScenario(bench, MAIN, [
+          "audit",
+          "--all-subscriptions",
+          "--resource-graph",
+          "--output",
+          "json",
+        ])),
+    );
+
+    it("lists clusters with Resource Graph queries, following $skipToken, instead of per-subscription lists", () => {
+      const queries = run.requests.filter((q) => q.method === "POST");
+      assert.deepEqual(
+        queries.map((q) => [
+          q.path,
+          q.query["api-version"],
+          (JSON.parse(q.body) as { options: { $skipToken?: string } }).options.$skipToken,
+        ]),
+        [0, 2, 4].map((skip) => [
+          "/providers/Microsoft.ResourceGraph/resources",
+          "2021-06-01-preview",
+          skip === 0 ? undefined : String(skip),
+        ]),
+      );
+      const body = JSON.parse(queries[0].body) as { subscriptions: string[]; query: string };
+      assert.deepEqual(
+        body.subscriptions,
+        mainSubscriptions.map((s) => s.id),
+      );
+      assert.match(body.query, /type =~ 'microsoft.containerservice\/managedclusters'/);
+      assert.deepEqual(
+        run.requests.filter((q) => q.path.endsWith("/managedClusters")),
+        [],
+      );
+    });
+
+    it("audits the same clusters, says where they came from, and cannot see the unreadable subscription", () => {
+      const report = JSON.parse(run.stdout) as {
+        clusterSource: string;
+        subscriptions: { name: string; status: string; clusters: { name: string; status: string }[] }[];
+      };
+      const main = JSON.parse(expectedJson("main.json")) as typeof report;
+      assert.equal(report.clusterSource, "resource-graph");
+      const byName = (r: typeof report): Record<string, string[]> =>
+        Object.fromEntries(
+          r.subscriptions.map((s) => [s.name, (s.clusters ?? []).map((c) => `${c.name} ${c.status}`)]),
+        );
+      // Resource Graph omits what the credential may not read: Restricted has no clusters instead of an error.
+      assert.deepEqual(byName(report), { ...byName(main), Restricted: [] });
+      assert.equal(run.code, 2);
+    });
+  });
+});

@@ -1,0 +1,78 @@
+/** What the fake Resource Manager holds and how it misbehaves. Typed, so a misspelt field fails to compile. */
+
+export type IdentityType = "SystemAssigned" | "UserAssigned" | "None";
+export type ProvisioningState = "Succeeded" | "Failed" | "Updating" | "Deleting" | "Canceled";
+
+export interface FakeBinding {
+  readonly name: string;
+  readonly roles: readonly string[];
+  readonly sourceResourceId: string;
+  readonly provisioningState: ProvisioningState;
+}
+
+export interface FakeCluster {
+  readonly resourceGroup: string;
+  readonly name: string;
+  readonly location: string;
+  /** Absent for a service principal cluster. */
+  readonly identity?: IdentityType;
+  readonly bindings: readonly FakeBinding[];
+}
+
+/** An ARM error response. */
+export interface FakeFailure {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  readonly retryAfterSeconds?: number;
+}
+
+export interface FakeSubscription {
+  readonly id: string;
+  readonly displayName: string;
+  readonly clusters: readonly FakeCluster[];
+}
+
+/** Answers `times` requests to `path` (any case, no query) with `failure`, then lets requests through. */
+export interface Fault {
+  readonly method: "GET" | "POST";
+  readonly path: string;
+  readonly failure: FakeFailure;
+  /** Omit for a failure that never ends. */
+  readonly times?: number;
+}
+
+export interface FakeRole {
+  readonly sourceResourceType: string;
+  readonly name: string;
+  readonly rules: readonly {
+    readonly apiGroups: readonly string[];
+    readonly resources: readonly string[];
+    readonly verbs: readonly string[];
+  }[];
+}
+
+export interface FakeArmSetup {
+  readonly subscriptions: readonly FakeSubscription[];
+  /** Subscriptions the credential cannot see in `GET /subscriptions`; `GET /subscriptions/{id}` still finds them. */
+  readonly hiddenSubscriptions?: readonly FakeSubscription[];
+  readonly faults?: readonly Fault[];
+  /** Trusted Access roles by location. */
+  readonly roles?: Readonly<Record<string, readonly FakeRole[]>>;
+  /** Items per page of every list; more items come through `nextLink` / `$skipToken`. */
+  readonly pageSize: number;
+  /** Added to every response, as a remote server's round trip would be. */
+  readonly latencyMs?: number;
+  /** The bearer token requests must carry. */
+  readonly token: string;
+}
+
+export const clusterPath = (subscriptionId: string, c: { resourceGroup: string; name: string }): string =>
+  `/subscriptions/${subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/` +
+  `managedClusters/${c.name}`;
+
+export const clusterListPath = (subscriptionId: string): string =>
+  `/subscriptions/${subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
+
+export const bindingListPath = (subscriptionId: string, c: { resourceGroup: string; name: string }): string =>
+  `${clusterPath(subscriptionId, c)}/trustedAccessRoleBindings`;

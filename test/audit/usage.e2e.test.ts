@@ -1,0 +1,56 @@
+import { strict as assert } from "node:assert";
+import { mainSubscriptions } from "./support/estates";
+import { Workbench, makeWorkbench, runScenario } from "./support/scenario";
+
+describe("aks-trusted-access audit with bad flags", function () {
+  this.timeout(120_000);
+  let bench: Workbench;
+  before(() => (bench = makeWorkbench()));
+
+  const cases: [string, string[], string][] = [
+    [
+      "a bad --concurrency",
+      ["--all-subscriptions", "--concurrency", "0"],
+      'error: --concurrency "0" is not allowed: give a whole number from 1 to 64.\n',
+    ],
+    [
+      "an unknown --output",
+      ["--all-subscriptions", "--output", "xml"],
+      "error: option '--output <format>' argument 'xml' is invalid. Allowed choices are table, json, sarif.\n",
+    ],
+    [
+      "an unknown --credential",
+      ["--all-subscriptions", "--credential", "password"],
+      "error: option '--credential <kind>' argument 'password' is invalid. Allowed choices are default, cli, environment, managed-identity, workload-identity.\n",
+    ],
+  ];
+  for (const [name, args, message] of cases) {
+    it(`names ${name} and exits 2 before any Azure call`, async () => {
+      const run = await runScenario(bench, { subscriptions: mainSubscriptions, pageSize: 2 }, [
+        "audit",
+        ...args,
+      ]);
+      assert.equal(run.stderr, message);
+      assert.equal(run.stdout, "");
+      assert.deepEqual(run.requests, []);
+      assert.deepEqual(run.azCalls, []);
+      assert.equal(run.code, 2);
+    });
+  }
+
+  it("names an --out file it cannot write, after the audit, and exits 2", async () => {
+    const out = "/nonexistent-dir/audit.json";
+    const run = await runScenario(bench, { subscriptions: [], pageSize: 2 }, [
+      "audit",
+      "--subscription",
+      mainSubscriptions[0].id,
+      "--out",
+      out,
+    ]);
+    assert.equal(
+      run.stderr,
+      `error: Could not write --out "${out}": ENOENT: no such file or directory, open '${out}'\n`,
+    );
+    assert.equal(run.code, 2);
+  });
+});
