@@ -1,0 +1,117 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { FIXTURES, runCli } from "./support/runCli";
+
+// A check that cannot complete exits 2 with one paragraph on stderr: what went wrong, where in the user's code,
+// and never a stack trace of this tool.
+describe("check: programs and usage that keep the check from completing (exit 2)", function () {
+  this.timeout(180_000);
+
+  const cases: { name: string; args: string[]; stderr: string }[] = [
+    {
+      name: "a program that throws: its message and the line of the user's code",
+      args: [`${FIXTURES}/throws`],
+      stderr:
+        `error: The program ${FIXTURES}/throws/index.ts failed (at ${FIXTURES}/throws/index.ts:6:35): no region ` +
+        "configured for the AKS cluster\n",
+    },
+    {
+      name: "a JavaScript program whose apply callback throws later",
+      args: [`${FIXTURES}/rejects-in-apply`],
+      stderr:
+        `error: The program ${FIXTURES}/rejects-in-apply/index.js failed (at ` +
+        `${FIXTURES}/rejects-in-apply/index.js:6:9): clusters may not run in westeurope\n`,
+    },
+    {
+      name: "a program its own tsconfig.json rejects: the compiler's diagnostics",
+      args: [`${FIXTURES}/does-not-compile`],
+      stderr:
+        `error: The program ${FIXTURES}/does-not-compile/index.ts does not compile:\n` +
+        "Unable to compile TypeScript:\nindex.ts(4,34): error TS7030: Not all code paths return a value.\n\n",
+    },
+    {
+      name: "project config declared without a default and no stack to set it",
+      args: [`${FIXTURES}/config-and-secrets`],
+      stderr:
+        'error: Stack "check" is missing configuration "config-and-secrets:clusterName", which Pulumi.yaml ' +
+        "declares without a default: set it in the stack file and pass --stack.\n",
+    },
+    {
+      name: "a stack without a stack file",
+      args: [`${FIXTURES}/config-and-secrets`, "--stack", "prod"],
+      stderr:
+        `error: --stack prod: there is no ${FIXTURES}/config-and-secrets/Pulumi.prod.yaml, so stack "prod" has ` +
+        "no configuration to read. Create that file, or leave out --stack to check the program with its " +
+        "project config only.\n",
+    },
+    {
+      name: "a folder that does not exist",
+      args: ["no/such/program"],
+      stderr: 'error: There is no folder "no/such/program": give the folder of a Pulumi program.\n',
+    },
+    {
+      name: "a folder without Pulumi.yaml",
+      args: ["test/check"],
+      stderr:
+        'error: "test/check" holds no Pulumi.yaml, so it is not a Pulumi project: give the folder that holds ' +
+        "the program's Pulumi.yaml.\n",
+    },
+    {
+      name: "a policy pack folder that is not a policy pack",
+      args: [`${FIXTURES}/cluster-without-binding`, "--policy-pack", FIXTURES],
+      stderr:
+        `error: policy pack "${path.resolve(FIXTURES)}" failed to start: the folder has no PulumiPolicy.yaml, ` +
+        "so it is not a policy pack\n",
+    },
+    {
+      name: "more config files than packs",
+      args: [
+        `${FIXTURES}/cluster-without-binding`,
+        "--policy-pack-config",
+        "a.json",
+        "--policy-pack-config",
+        "b.json",
+      ],
+      stderr:
+        "error: 2 --policy-pack-config files were given for the one default policy pack: give one, or name the " +
+        "packs with --policy-pack.\n",
+    },
+  ];
+  for (const c of cases) {
+    it(`reports ${c.name}`, async () => {
+      const run = await runCli(["check", ...c.args]);
+      assert.strictEqual(run.stderr, c.stderr);
+      assert.strictEqual(run.stdout, "");
+      assert.strictEqual(run.code, 2);
+    });
+  }
+
+  it("rejects an unknown --output format with commander's message", async () => {
+    const run = await runCli(["check", `${FIXTURES}/cluster-without-binding`, "--output", "xml"]);
+    assert.strictEqual(
+      run.stderr,
+      "error: option '--output <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif.\n",
+    );
+    assert.strictEqual(run.code, 2);
+  });
+
+  it("reports a report file it cannot write", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-check-"));
+    const blocker = path.join(dir, "file");
+    fs.writeFileSync(blocker, "");
+    try {
+      const run = await runCli([
+        "check",
+        `${FIXTURES}/cluster-without-binding`,
+        "--out",
+        `${blocker}/report.txt`,
+      ]);
+      assert.match(run.stderr, new RegExp(`^error: --out ${blocker}/report.txt cannot be written: `));
+      assert.strictEqual(run.code, 2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
