@@ -168,16 +168,21 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply((value) => resolve(value)));
 }
 
-/** A resource whose `value` output the mocks never fill in: unknown during preview. */
-class NotYetCreated extends pulumi.CustomResource {
+/** A resource whose `value` output the mocks echo from its input (and leave unknown during preview). */
+class TestResource extends pulumi.CustomResource {
   declare readonly value: pulumi.Output<string>;
 
-  constructor(name: string) {
-    super("test:index:NotYetCreated", name, { value: undefined });
+  constructor(name: string, value: string | undefined) {
+    super("test:index:TestResource", name, { value });
   }
 }
 
 /** An Output that stays unknown during preview, as the id of a resource not created yet does. */
 export function notYetCreated(name: string): pulumi.Output<string> {
-  return new NotYetCreated(name).value;
+  return new TestResource(name, undefined).value;
+}
+
+/** `value` as the output of a resource named `name`, so that it carries a dependency on that resource. */
+export function outputOfResource(name: string, value: string): pulumi.Output<string> {
+  return new TestResource(name, value).value;
 }
