@@ -10,13 +10,14 @@ import { KubernetesUpgradeChannel, NodeOsUpgradeChannel } from "./upgradeChannel
 import { checkClusterName, checkResourceGroupName } from "./validation";
 
 /**
- * Arguments of `AksCluster`. The cluster always has a system-assigned managed identity, Kubernetes RBAC and
- * Entra ID integration; the other secure defaults below say how to change them.
+ * Arguments of `AksCluster`. No argument changes three things: the cluster's system-assigned managed identity
+ * (the Cloud Conformity rule requires it, and Trusted Access is built for it), Kubernetes RBAC and managed Entra ID
+ * integration (which needs Kubernetes RBAC). Every other default is secure and says how to change it.
  */
 export interface AksClusterArgs {
   /** The resource group to create the cluster in. */
   readonly resourceGroupName: pulumi.Input<string>;
-  /** The Azure region. Left to azure-native when not given, which takes the resource group's region. */
+  /** The Azure region. Defaults to the resource group's region (azure-native fills it in). */
   readonly location?: pulumi.Input<string>;
   /**
    * The cluster's Azure name: 1-63 letters, digits, hyphens or underscores, starting and ending with a letter or

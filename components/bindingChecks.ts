@@ -86,7 +86,7 @@ export function checkBindings(subject: Subject, map: unknown, checks: ComponentC
 /**
  * Warns about each binding whose source sits in another subscription than the cluster, once both are known.
  * A warning holds nothing back: the cluster's id is unknown until the cluster exists. Reads the declared sources,
- * so that a source that failed its own check is not reported twice.
+ * not the held-back ones, so that a failed check does not surface here a second time.
  */
 export function warnAboutForeignSources(
   subject: Subject,
