@@ -1,6 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { MAX_BINDINGS_PER_CLUSTER, checkBindingSet, show } from "../domain";
-import { bindingsOf } from "./bindingLinks";
+import { clusterBindings } from "./bindingLinks";
 import { refKey } from "./clusterRef";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
 import { StackBinding, describeCluster, stackInventory } from "./stackResources";
@@ -20,9 +20,10 @@ export const bindingLimits: StackValidationPolicy = {
     const { clusters, bindings } = stackInventory(args.resources);
     // Bindings that target, or may target, a cluster of the stack; the others name clusters declared elsewhere.
     const placed = new Set<StackBinding>();
+    const bindingsOf = clusterBindings(clusters, bindings);
     for (const cluster of clusters) {
       // Only bindings that surely target the cluster count: an unknown target is never guessed.
-      const { targeting, undecided } = bindingsOf(cluster, bindings);
+      const { targeting, undecided } = bindingsOf(cluster);
       [...targeting, ...undecided].forEach((b) => placed.add(b));
       for (const error of bindingSetErrors(targeting)) {
         reportViolation(`${describeCluster(cluster)}: ${error}`, cluster.resource.urn);

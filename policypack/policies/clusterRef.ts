@@ -55,14 +55,15 @@ export type RefMatch = "same" | "different" | "undecided";
 /**
  * Compares what a binding names with what a cluster is. A part the binding does not give at all cannot match
  * (the binding names no cluster); a part unknown on either side, or missing on the cluster, leaves it undecided.
- * Subscriptions are compared only when both are known, since azure-native bindings do not carry theirs.
+ * Subscriptions are compared only when both sides carry one (azure-native bindings and clusters before they exist
+ * do not); an unknown subscription leaves the comparison undecided.
  */
 export function compareRefs(target: ClusterRef, cluster: ClusterRef): RefMatch {
   const parts: RefMatch[] = [
     comparePart(target.resourceGroupName, cluster.resourceGroupName),
     comparePart(target.clusterName, cluster.clusterName),
   ];
-  if (typeof target.subscriptionId === "string" && typeof cluster.subscriptionId === "string") {
+  if (target.subscriptionId !== undefined && cluster.subscriptionId !== undefined) {
     parts.push(comparePart(target.subscriptionId, cluster.subscriptionId));
   }
   if (parts.includes("different")) return "different";
@@ -75,9 +76,19 @@ function comparePart(target: TextReading, cluster: TextReading): RefMatch {
   return target.toLowerCase() === cluster.toLowerCase() ? "same" : "different";
 }
 
-/** Both the resource group and the name are known: the reference can key a group of bindings. */
+/**
+ * A key for grouping bindings by the cluster they name, when resource group and name are known. The subscription
+ * is part of it when given, so that bindings of two clusters that share a group and name never pool; an unknown
+ * subscription gives no key.
+ */
 export function refKey(ref: ClusterRef): string | undefined {
-  return typeof ref.resourceGroupName === "string" && typeof ref.clusterName === "string"
-    ? `${ref.resourceGroupName}/${ref.clusterName}`.toLowerCase()
-    : undefined;
+  const { subscriptionId, resourceGroupName, clusterName } = ref;
+  if (
+    typeof resourceGroupName !== "string" ||
+    typeof clusterName !== "string" ||
+    subscriptionId === UNKNOWN
+  ) {
+    return undefined;
+  }
+  return `${subscriptionId ?? "?"}/${resourceGroupName}/${clusterName}`.toLowerCase();
 }

@@ -84,9 +84,14 @@ export function stateField(props: Plain, key: string): Plain {
 /** A string that is known, unknown during preview, or not there (absent or of another type). */
 export type TextReading = string | Unknown | undefined;
 
-/** The first candidate that is a string; else UNKNOWN when any candidate is unknown; else undefined. */
+/**
+ * Reads one fact from sources in order of trust: the first candidate that is a string, or UNKNOWN when an
+ * unknown comes first (a later source must not overrule a value that is not known yet). Candidates of other
+ * types are skipped; none left gives undefined.
+ */
 export function firstText(...candidates: Plain[]): TextReading {
-  const text = candidates.find((c): c is string => typeof c === "string");
-  if (text !== undefined) return text;
-  return candidates.includes(UNKNOWN) ? UNKNOWN : undefined;
+  for (const candidate of candidates) {
+    if (typeof candidate === "string" || candidate === UNKNOWN) return candidate;
+  }
+  return undefined;
 }

@@ -64,38 +64,23 @@ function readCluster(resource: PolicyResource, provider: AzureProvider): StackCl
 function readBinding(resource: PolicyResource, provider: AzureProvider): StackBinding {
   const props = plain(resource.props);
   const declared = readBindingProps(provider, props);
-  const byOwnId = refFromBindingId(firstText(field(props, "id")));
   if (provider === "azure") {
-    const byClusterId = refFromClusterId(firstText(field(props, "kubernetesClusterId")));
-    return {
-      ...declared,
-      resource,
-      provider,
-      clusterProperty: "kubernetesClusterId",
-      target: preferKnown(byClusterId, byOwnId),
-    };
+    const target = refFromClusterId(firstText(field(props, "kubernetesClusterId")));
+    return { ...declared, resource, provider, clusterProperty: "kubernetesClusterId", target };
   }
-  // azure-native: outputs of an existing binding lack resourceGroupName/resourceName; `__inputs` keeps them.
-  const byInputs: ClusterRef = {
-    subscriptionId: undefined,
-    resourceGroupName: firstText(stateField(props, "resourceGroupName")),
-    clusterName: firstText(stateField(props, "resourceName")),
-  };
-  return {
-    ...declared,
-    resource,
-    provider,
-    clusterProperty: "resourceName",
-    target: preferKnown(byInputs, byOwnId),
-  };
-}
-
-function preferKnown(first: ClusterRef, second: ClusterRef): ClusterRef {
-  return {
-    subscriptionId: firstText(first.subscriptionId, second.subscriptionId),
-    resourceGroupName: firstText(first.resourceGroupName, second.resourceGroupName),
-    clusterName: firstText(first.clusterName, second.clusterName),
-  };
+  // azure-native: outputs of an existing binding lack resourceGroupName/resourceName; `__inputs` keeps them,
+  // and a state without `__inputs` still has the binding's own id, which sits under its cluster's.
+  const resourceGroupName = stateField(props, "resourceGroupName");
+  const clusterName = stateField(props, "resourceName");
+  const target: ClusterRef =
+    resourceGroupName === undefined && clusterName === undefined
+      ? refFromBindingId(firstText(field(props, "id")))
+      : {
+          subscriptionId: undefined,
+          resourceGroupName: firstText(resourceGroupName),
+          clusterName: firstText(clusterName),
+        };
+  return { ...declared, resource, provider, clusterProperty: "resourceName", target };
 }
 
 /** `AKS cluster "<Pulumi name>"`, with its Azure name when that is known and differs. */

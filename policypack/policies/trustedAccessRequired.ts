@@ -1,6 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN, Unknown, show } from "../domain";
-import { bindingsOf } from "./bindingLinks";
+import { clusterBindings } from "./bindingLinks";
 import { stringList, textOr } from "./configValues";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
 import { Plain, isRecord } from "./plainProps";
@@ -58,9 +58,10 @@ export const trustedAccessRequired: StackValidationPolicy = {
     const exemptTag = textOr(config.exemptTag, DEFAULT_EXEMPT_TAG);
     const requiredRoles = stringList(config.requiredRoles);
     const { clusters, bindings } = stackInventory(args.resources);
+    const bindingsOf = clusterBindings(clusters, bindings);
     for (const cluster of clusters) {
       if (exemption(cluster, exemptClusters, exemptTag) !== "not-exempt") continue;
-      const { targeting, undecided } = bindingsOf(cluster, bindings);
+      const { targeting, undecided } = bindingsOf(cluster);
       // A binding whose target is unknown during preview may be this cluster's: no verdict by guesswork.
       if (undecided.length > 0) continue;
       if (targeting.length === 0) {

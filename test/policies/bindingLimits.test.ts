@@ -171,6 +171,34 @@ describe("aks-trusted-access-binding-limits", () => {
     ]);
   });
 
+  it("does not pool bindings of two outside clusters that share a group and name in different subscriptions", async () => {
+    const inSubscription = (i: number, sub: string) =>
+      resource(
+        CLASSIC_BINDING,
+        `c${i}`,
+        classicBindingProps({
+          kubernetesClusterId: CLUSTER_ID.replace(/^\/subscriptions\/[^/]+/, `/subscriptions/${sub}`),
+          sourceResourceId: workspace(i),
+        }),
+      );
+    assert.deepStrictEqual(
+      await check([
+        inSubscription(0, "00000000-0000-0000-0000-000000000001"),
+        inSubscription(1, "00000000-0000-0000-0000-000000000002"),
+      ]),
+      [],
+    );
+    assert.strictEqual(
+      (
+        await check([
+          inSubscription(0, "00000000-0000-0000-0000-000000000001"),
+          inSubscription(1, "00000000-0000-0000-0000-000000000001"),
+        ])
+      ).length,
+      1,
+    );
+  });
+
   it("reads existing bindings' names and sources from their outputs and cluster from __inputs", async () => {
     const existing = (i: number) =>
       resource(

@@ -287,6 +287,17 @@ describe("aks-trusted-access-required", () => {
       assert.deepStrictEqual(await check([classicCluster(), binding]), []);
     });
 
+    it("does not report a new cluster whose id, and so subscription, is unknown while a binding names it", async () => {
+      const cluster = classicCluster(classicClusterProps({ id: UNKNOWN_STRING }));
+      const elsewhere = CLUSTER_ID.replace("5f0e3c2a", "00000000");
+      const binding = resource(
+        CLASSIC_BINDING,
+        "aks-ml",
+        classicBindingProps({ kubernetesClusterId: elsewhere }),
+      );
+      assert.deepStrictEqual(await check([cluster, binding]), []);
+    });
+
     it("links an azure-native binding to a classic cluster by resource group and name", async () => {
       const binding = resource(NATIVE_BINDING, "aks-ml", nativeBindingInputs());
       assert.deepStrictEqual(await check([classicCluster(classicClusterProps()), binding]), []);
