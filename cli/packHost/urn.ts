@@ -1,3 +1,5 @@
+import { PackInputError } from "./errors";
+
 /**
  * A resource URN as the engine builds it: `urn:pulumi:<stack>::<project>::<type chain>::<name>`, where the type
  * chain is the parent's type chain (if the parent is not the stack) joined to the type with `$`.
@@ -21,7 +23,7 @@ export function resourceUrn(args: {
 function typeChainOf(urn: string): string {
   const parts = urn.split("::");
   if (parts.length < 4 || !parts[0].startsWith("urn:pulumi:")) {
-    throw new Error(
+    throw new PackInputError(
       `parentUrn ${JSON.stringify(urn)} is not a URN (urn:pulumi:<stack>::<project>::<type>::<name>)`,
     );
   }
