@@ -1,0 +1,33 @@
+import * as assert from "assert";
+import { execFileSync, spawn } from "child_process";
+import { REPO } from "./support/runCli";
+
+// The README's main command: on a fresh clone `npm ci` builds dist/ (the `prepare` script) and `npm start` checks
+// the root stack, examples/basic. Built again here so the test never runs a stale dist/.
+describe("npm start", function () {
+  this.timeout(300_000);
+
+  before(() => {
+    execFileSync("npm", ["run", "build", "--silent"], { cwd: REPO, stdio: "pipe" });
+  });
+
+  it("checks examples/basic with the shipped pack and exits 0: no mandatory violation", async () => {
+    const child = spawn("npm", ["start"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+    assert.strictEqual(code, 0, `stdout:\n${stdout}\nstderr:\n${stderr}`);
+    assert.match(
+      stdout,
+      /Previewing stack "check" of project "aks-trusted-access-basic" \(examples\/basic\/index\.ts\)/,
+    );
+    assert.match(stdout, / \+ {3}├─ aks-trusted-access:index:AksCluster /);
+    assert.match(stdout, /\n {4}[✅⚠️]+ aks-trusted-access@v0\.1\.0 \(local: policypack\)\n/u);
+    assert.match(
+      stdout,
+      /\nPolicy violations: 0 mandatory, \d+ advisory \(5 policies in 1 pack\)\.\nPASSED: no mandatory policy is violated\.\n$/,
+    );
+  });
+});

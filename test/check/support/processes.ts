@@ -1,0 +1,38 @@
+import * as fs from "fs";
+
+/** Process ids whose parent is `pid`, with their command lines (Linux /proc). */
+export function childProcesses(pid: number): { pid: number; cmdline: string }[] {
+  const children: { pid: number; cmdline: string }[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The second field is the command in parentheses and may hold spaces; the parent id follows the state.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) {
+        const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").join(" ");
+        children.push({ pid: Number(entry), cmdline });
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls `condition` every 100 ms until it holds or `ms` pass; returns whether it held. */
+export async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    if (condition()) return true;
+  }
+  return condition();
+}
