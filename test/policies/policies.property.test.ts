@@ -9,7 +9,15 @@ import {
   systemAssignedIdentity,
   trustedAccessRequired,
 } from "../../policypack/policies";
-import { StackResourceFixture, Violation, runResourcePolicy, runStackPolicy } from "./fixtures/policyRunner";
+import { bindingsOf, clusterBindings } from "../../policypack/policies/bindingLinks";
+import { stackInventory } from "../../policypack/policies/stackResources";
+import {
+  StackResourceFixture,
+  Violation,
+  policyResources,
+  runResourcePolicy,
+  runStackPolicy,
+} from "./fixtures/policyRunner";
 import {
   BACKUP_VAULT_ID,
   CLASSIC_BINDING,
@@ -344,6 +352,19 @@ describe("every policy, given random and malformed property bags (property-based
       );
     });
   }
+
+  it("the indexed linking of all clusters at once agrees with linking each cluster to every binding", () => {
+    fc.assert(
+      fc.property(stack, ({ resources, links }) => {
+        const { clusters, bindings } = stackInventory(policyResources(toStack(resources, links)));
+        const indexed = clusterBindings(clusters, bindings);
+        for (const cluster of clusters) {
+          assert.deepStrictEqual(indexed(cluster), bindingsOf(cluster, bindings), cluster.resource.urn);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
 
   // Without propertyDependencies: a binding computed from one cluster's outputs is taken to name that cluster
   // once its value is unknown, even if its known value happened to name another (issue 2 links by either).
