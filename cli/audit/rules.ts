@@ -11,6 +11,8 @@ export interface AuditRuleText {
   readonly title: string;
   /** One sentence. */
   readonly description: string;
+  /** For SARIF's `security-severity`, on the scale of the policies' severities. */
+  readonly severity?: "low" | "medium" | "high" | "critical";
 }
 
 export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
@@ -19,14 +21,17 @@ export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
     description:
       "An AKS cluster has at least one Trusted Access role binding (the Cloud Conformity rule " +
       "'Enable Trusted Access for AKS Clusters').",
+    severity: "medium",
   },
   "identity-not-system-assigned": {
     title: "Cluster identity not system-assigned",
     description: "An AKS cluster uses a system-assigned managed identity, as the Trusted Access rule asks.",
+    severity: "medium",
   },
   "binding-not-succeeded": {
     title: "Role binding not provisioned",
     description: "Every Trusted Access role binding of a cluster is in provisioning state Succeeded.",
+    severity: "low",
   },
 };
 

@@ -1,4 +1,5 @@
 import { textTable } from "../audit/format/textTable";
+import { renderJson } from "../output/json";
 import type { RolesReport } from "./roleEntries";
 
 export const RolesFormat = { Table: "table", Json: "json" } as const;
@@ -15,5 +16,5 @@ export function formatRolesTable(report: RolesReport): string {
 }
 
 export function formatRolesJson(report: RolesReport): string {
-  return JSON.stringify(report, null, 2) + "\n";
+  return renderJson(report);
 }

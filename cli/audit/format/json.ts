@@ -1,4 +1,5 @@
 import type { AuditReport, ClusterResult, SubscriptionResult } from "../report";
+import { renderJson } from "../../output/json";
 import { summarize } from "../summary";
 
 /** The machine report: the summary (with the exit code), then every subscription and cluster as audited. */
@@ -8,7 +9,7 @@ export function formatJson(report: AuditReport): string {
     summary: summarize(report),
     subscriptions: report.subscriptions.map(subscriptionJson),
   };
-  return JSON.stringify(document, null, 2) + "\n";
+  return renderJson(document);
 }
 
 function subscriptionJson(s: SubscriptionResult): object {

@@ -1,6 +1,8 @@
 import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
 import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "../report";
 import { ADVICE_RULE, ADVICE_RULE_TEXT, AUDIT_RULES, AuditRule, AuditRuleText } from "../rules";
+import { renderJson } from "../../output/json";
+import { securitySeverity } from "../../output/sarifLevels";
 import { summarize } from "../summary";
 
 const UNREADABLE = {
@@ -17,6 +19,10 @@ function descriptor(id: string, text: AuditRuleText, level: "error" | "warning")
     shortDescription: { text: text.title },
     fullDescription: { text: text.description },
     defaultConfiguration: { level },
+    properties: {
+      tags: ["security", "azure", "aks"],
+      ...(text.severity === undefined ? {} : { "security-severity": securitySeverity(text.severity) }),
+    },
   };
 }
 
@@ -95,7 +101,7 @@ export function formatSarif(report: AuditReport): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  return renderJson(log);
 }
 
 function clusterEntries(
