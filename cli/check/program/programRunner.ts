@@ -49,7 +49,7 @@ export async function runProgram(project: PulumiProject, config: StackConfig): P
     process.chdir(project.dir);
     await sdk.withLocalStorage(async () => {
       await sdk.setMocks(mocks, project.name, config.stack, true, ORGANIZATION);
-      recorder.attach(sdk.getMonitor());
+      recorder.attach(sdk.getMonitor(), project.name, config.stack);
       const store = sdk.getStore();
       store.settings.engine = recorder.engine;
       store.settings.options.rootDirectory = project.dir;

@@ -12,6 +12,8 @@ type Callback = (err: Error | null, response?: unknown) => void;
 
 /** The resource monitor calls this tool listens to; `MockMonitor` implements them in-process. */
 export interface MonitorLike {
+  /** MockMonitor's URN for a new resource (its own method, called for each registration and read). */
+  newUrn(parent: string, type: string, name: string): string;
   registerResource(req: RegisterResourceRequest, callback: Callback): void;
   readResource(req: ReadResourceRequest, callback: Callback): void;
   registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback): void;

@@ -3,15 +3,16 @@ import { fileURLToPath } from "url";
 import type { SourcePosition, StackTrace } from "@pulumi/pulumi/proto/source_pb";
 import { SourceLocation } from "./recordedStack";
 
-/** This tool's own code (compiled or not): frames in it are never the user's. */
-const TOOL_CODE = path.resolve(__dirname, "..", "..");
+/** This tool's own code — its sources, its build and its bin script — is never the user's. */
+const TOOL_ROOT = path.resolve(__dirname, "..", "..", "..");
+const TOOL_CODE = ["cli", "dist", "bin"].map((dir) => path.join(TOOL_ROOT, dir) + path.sep);
 
 /** Whether a file is the user's code: not a dependency in node_modules, not Node itself, not this tool. */
 export function isUserFile(file: string): boolean {
   return (
     path.isAbsolute(file) &&
     !file.split(path.sep).includes("node_modules") &&
-    !file.startsWith(TOOL_CODE + path.sep)
+    !TOOL_CODE.some((dir) => file.startsWith(dir))
   );
 }
 

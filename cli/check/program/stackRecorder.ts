@@ -12,6 +12,8 @@ import { declarationSite } from "./sourceLocation";
 export type Autonamer = (type: string, name: string, inputs: WireMap) => [string, string] | undefined;
 
 type Callback = (err: Error | null, response?: unknown) => void;
+
+const ROOT_STACK = "pulumi:pulumi:Stack";
 type Answer = { getUrn(): string } | undefined;
 
 const SEVERITIES: Readonly<Record<number, ProgramLog["severity"]>> = {
@@ -34,8 +36,12 @@ export class StackRecorder {
 
   constructor(private readonly autoname: Autonamer) {}
 
-  /** Wraps the monitor's registration calls so that each answered request is recorded. */
-  attach(monitor: MonitorLike): void {
+  /**
+   * Wraps the monitor's registration calls so that each answered request is recorded, and gives resources the
+   * URNs the engine would: MockMonitor prefixes a type with only its parent's last type, root stack included.
+   */
+  attach(monitor: MonitorLike, project: string, stack: string): void {
+    monitor.newUrn = (parent, type, name) => engineUrn(parent, type, name, project, stack);
     const register = monitor.registerResource.bind(monitor);
     const read = monitor.readResource.bind(monitor);
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
@@ -127,7 +133,8 @@ export class StackRecorder {
     const named = operation === "create" ? this.autoname(req.getType(), req.getName(), given) : undefined;
     const parent = req.getParent();
     const provider = req.getProvider();
-    const location = declarationSite(req.getStacktrace());
+    // The root stack is registered by the runner, not declared by the user's code.
+    const location = req.getType() === ROOT_STACK ? undefined : declarationSite(req.getStacktrace());
     return {
       urn,
       type: req.getType(),
@@ -140,6 +147,16 @@ export class StackRecorder {
       ...(location === undefined ? {} : { location }),
     };
   }
+}
+
+/**
+ * The engine's URN (resource.NewURN): the type is qualified by the parent's qualified type, except under the root
+ * stack — `urn:pulumi:<stack>::<project>::<Parent$Type>::<name>`.
+ */
+function engineUrn(parent: string, type: string, name: string, project: string, stack: string): string {
+  const parentType = parent === "" ? "" : (parent.split("::")[2] ?? "");
+  const qualified = parentType === "" || parentType === ROOT_STACK ? type : `${parentType}$${type}`;
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
 const NO_OPTIONS: RecordedOptions = {

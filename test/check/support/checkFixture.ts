@@ -36,4 +36,4 @@ export const STACK = (project: string, stack = "check"): string =>
   `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
 
 export const URN = (project: string, type: string, name: string, stack = "check"): string =>
-  `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack$${type}::${name}`;
+  `urn:pulumi:${stack}::${project}::${type}::${name}`;
