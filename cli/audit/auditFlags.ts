@@ -13,7 +13,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `audit`'s flags as commander parses them. */
 export interface AuditFlags extends ConnectionFlags {
-  readonly subscription: readonly string[];
+  /** Absent when not given. */
+  readonly subscription?: readonly string[];
   readonly allSubscriptions?: boolean;
   readonly resourceGraph?: boolean;
   readonly output: string;
@@ -32,8 +33,7 @@ export function addAuditFlags(command: Command): Command {
     .option(
       "--subscription <id>",
       "a subscription to audit; repeat it for several",
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .option("--all-subscriptions", "audit every subscription the credential can see")
     .option(
@@ -56,7 +56,7 @@ export function addAuditFlags(command: Command): Command {
 
 /** Checks `audit`'s flags and turns them into options; a bad value throws `UsageError`. */
 export function parseAuditFlags(flags: AuditFlags): AuditCommandOptions {
-  const ids = flags.subscription;
+  const ids = flags.subscription ?? [];
   const bad = ids.find((id) => !GUID.test(id));
   if (bad !== undefined) {
     throw new UsageError(
