@@ -14,7 +14,7 @@ export interface AuditSummary {
   readonly exitCode: number;
 }
 
-export function allClusters(report: AuditReport): ClusterResult[] {
+function allClusters(report: AuditReport): ClusterResult[] {
   return report.subscriptions.flatMap((s) => (s.status === "read" ? [...s.clusters] : []));
 }
 
