@@ -21,6 +21,7 @@ export interface PackProcess {
 
 export const STDERR_LIMIT = 64 * 1024;
 const STOP_GRACE_MS = 3000;
+const STREAMS_CLOSE_MS = 1000;
 
 /**
  * Runs the pack as the Pulumi CLI does: `node <run-policy-pack> <engine-address> .` with the pack folder as
@@ -48,6 +49,7 @@ export function spawnPack(
       resolve();
     }),
   );
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
   forEachLine(child.stderr, (line) => onLog({ source: "stderr", message: withoutColors(line) }));
   child.stderr?.on("data", (chunk: string) => {
     stderrText = (stderrText + withoutColors(chunk)).slice(-STDERR_LIMIT);
@@ -67,8 +69,10 @@ export function spawnPack(
       if (started) return;
       started = true;
       clearTimeout(timer);
-      // Let the last stderr bytes arrive before the error is built from them.
-      void stop().then(() => setImmediate(() => reject(new PackStartError(project.dir, reason, stderrText))));
+      // The pipes close after the exit: wait for the last stderr bytes before building the error from them.
+      void stop()
+        .then(() => within(STREAMS_CLOSE_MS, closed))
+        .then(() => reject(new PackStartError(project.dir, reason, stderrText)));
     };
     const timer = setTimeout(
       () => fail(`it did not print its Analyzer port within ${Math.round(startTimeoutMs / 1000)} s`),
@@ -88,20 +92,12 @@ export function spawnPack(
       }
       started = true;
       clearTimeout(timer);
-      const exitedWithin = (timeoutMs: number): Promise<void> =>
-        new Promise((done) => {
-          const wait = setTimeout(done, timeoutMs);
-          void exited.then(() => {
-            clearTimeout(wait);
-            done();
-          });
-        });
       resolve({
         pid: child.pid ?? 0,
         port,
         stderr: () => stderrText,
         exitStatus: () => exit,
-        exited: exitedWithin,
+        exited: (timeoutMs) => within(timeoutMs, exited),
         stop,
       });
     });
@@ -119,6 +115,17 @@ function orphanWatchdog(): string[] {
     "const host = process.ppid;" +
     "setInterval(() => { if (process.ppid !== host) process.exit(1); }, 1000).unref();";
   return ["--import", `data:text/javascript,${encodeURIComponent(code)}`];
+}
+
+/** Resolves when `event` does, or after `timeoutMs`, whichever comes first. */
+function within(timeoutMs: number, event: Promise<void>): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, timeoutMs);
+    void event.then(() => {
+      clearTimeout(timer);
+      done();
+    });
+  });
 }
 
 function forEachLine(stream: ChildProcess["stdout"], onLine: (line: string) => void): void {
