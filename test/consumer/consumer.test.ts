@@ -1,0 +1,76 @@
+import * as assert from "assert";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const repo = path.resolve(__dirname, "../..");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+// What this proves: the packed tarball holds everything a consumer needs (compiled JS, types, the role data) and
+// its peer dependencies resolve to the consumer's own @pulumi packages. What it does not prove: that the registry's
+// newest @pulumi releases work — the consumer pins the versions this repo develops with, from npm's cache.
+describe("a consumer installing the packed tarball", function () {
+  this.timeout(300_000);
+  let consumer: string;
+  let registered: Registered[];
+
+  before(() => {
+    consumer = fs.mkdtempSync(path.join(os.tmpdir(), "aks-ta-consumer-"));
+    const packed = execFileSync(npm, ["pack", "--silent", "--pack-destination", consumer], {
+      cwd: repo,
+      encoding: "utf8",
+    });
+    const tarball = path.join(consumer, packed.trim().split("\n").pop() as string);
+    const devDeps = JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")).devDependencies;
+    fs.writeFileSync(
+      path.join(consumer, "package.json"),
+      JSON.stringify({
+        name: "consumer",
+        private: true,
+        dependencies: {
+          "aks-trusted-access": `file:${tarball}`,
+          "@pulumi/pulumi": devDeps["@pulumi/pulumi"],
+          "@pulumi/azure-native": devDeps["@pulumi/azure-native"],
+        },
+      }),
+    );
+    execFileSync(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+      cwd: consumer,
+      stdio: "pipe",
+    });
+    fs.copyFileSync(path.join(__dirname, "program.js"), path.join(consumer, "program.js"));
+    registered = JSON.parse(execFileSync("node", ["program.js"], { cwd: consumer, encoding: "utf8" }));
+  });
+
+  after(() => fs.rmSync(consumer, { recursive: true, force: true }));
+
+  it("gets a cluster with a system-assigned identity and its binding from JavaScript", () => {
+    assert.deepStrictEqual(
+      registered.map((r) => [r.type, r.name]),
+      [
+        ["aks-trusted-access:index:AksCluster", "prod"],
+        ["azure-native:containerservice:ManagedCluster", "prod"],
+        ["azure-native:containerservice:TrustedAccessRoleBinding", "prod-ml"],
+      ],
+    );
+    assert.deepStrictEqual(registered[1].inputs.identity, { type: "SystemAssigned" });
+    assert.deepStrictEqual(registered[2].inputs.roles, [
+      "Microsoft.MachineLearningServices/workspaces/mlworkload",
+      "Microsoft.MachineLearningServices/workspaces/inference-v1",
+    ]);
+  });
+
+  it("does not ship the policy pack's node_modules or the tests", () => {
+    const installed = path.join(consumer, "node_modules", "aks-trusted-access");
+    assert.strictEqual(fs.existsSync(path.join(installed, "test")), false);
+    assert.strictEqual(fs.existsSync(path.join(installed, "policypack", "node_modules")), false);
+    assert.strictEqual(fs.existsSync(path.join(installed, "policypack", "index.ts")), true);
+  });
+});
