@@ -137,7 +137,7 @@ export class AksCluster extends pulumi.ComponentResource {
       resourceGroupName: pulumi.all([this.cluster.name, resourceGroupName]).apply(([, group]) => group),
     };
     this.bindings = createBindings(name, bindings, () => target, this);
-    warnAboutForeignSources(subject, given.trustedAccess ?? {}, this.cluster.id, checks);
+    warnAboutForeignSources(subject, given.trustedAccess ?? {}, () => this.cluster.id, checks);
 
     this.clusterName = this.cluster.name;
     this.clusterId = this.cluster.id;

@@ -85,18 +85,19 @@ export function checkBindings(subject: Subject, map: unknown, checks: ComponentC
 
 /**
  * Warns about each binding whose source sits in another subscription than the cluster, once both are known.
- * A warning holds nothing back: the cluster's id is unknown until the cluster exists. Reads the declared sources,
- * not the held-back ones, so that a failed check does not surface here a second time.
+ * `idInClusterSubscription` gives, per key, an ARM id in the cluster's subscription (the cluster's or the
+ * binding's own id), which is unknown until that resource exists: a warning holds nothing back. Reads the
+ * declared sources, not the held-back ones, so that a failed check does not surface here a second time.
  */
 export function warnAboutForeignSources(
   subject: Subject,
   map: Readonly<Record<string, TrustedAccessBindingArgs>>,
-  clusterId: pulumi.Input<string>,
+  idInClusterSubscription: (key: string) => pulumi.Input<string>,
   checks: ComponentChecks,
 ): void {
   for (const [key, { sourceResourceId }] of Object.entries(map)) {
     checks.warnWhenKnown({
-      reads: [sourceResourceId, clusterId],
+      reads: [sourceResourceId, idInClusterSubscription(key)],
       findings: ([source, id]) => checkSourceSubscription(subject, key, source, id),
     });
   }

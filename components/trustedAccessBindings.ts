@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
-import { checkBindings } from "./bindingChecks";
+import { checkBindings, warnAboutForeignSources } from "./bindingChecks";
 import { createBindings } from "./bindingResources";
 import { ComponentChecks } from "./deferredChecks";
 import type { TrustedAccessBindingArgs } from "./trustedAccessBindingArgs";
@@ -56,6 +56,8 @@ export class TrustedAccessBindings extends pulumi.ComponentResource {
       clusterName: holdName(clusterName as pulumi.Input<string>),
     });
     this.bindings = createBindings(name, bindings, target, this);
+    // The cluster is made elsewhere: its subscription shows in each binding's id once the binding exists.
+    warnAboutForeignSources(subject, given.bindings ?? {}, (key) => this.bindings[key].id, checks);
     this.clusterName = pulumi.output(clusterName as pulumi.Input<string>);
     this.resourceGroupName = pulumi.output(resourceGroupName as pulumi.Input<string>);
     this.registerOutputs({

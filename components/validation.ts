@@ -11,7 +11,7 @@ import {
   checkBinding,
   checkBindingSet,
   isValidClusterName,
-  parseClusterId,
+  parseArmId,
   show,
 } from "../policypack/domain";
 
@@ -148,18 +148,23 @@ export function checkAgainstEarlier(
   );
 }
 
-/** A warning when the source and the cluster (from its ARM id) sit in different subscriptions. */
+/**
+ * A warning when the source and the cluster sit in different subscriptions. The cluster's subscription is read
+ * from an ARM id in it: the cluster's own, or one of its bindings'.
+ */
 export function checkSourceSubscription(
   subject: Subject,
   key: string,
   sourceResourceId: unknown,
-  clusterId: unknown,
+  idInClusterSubscription: unknown,
 ): Findings {
-  const cluster = typeof clusterId === "string" ? parseClusterId(clusterId) : undefined;
+  const parsed =
+    typeof idInClusterSubscription === "string" ? parseArmId(idInClusterSubscription) : undefined;
+  const clusterSubscriptionId = parsed?.ok ? parsed.id.subscriptionId : undefined;
   const identity = { label: bindingLabel(subject, key), name: UNKNOWN, sourceResourceId };
   return about(subject, {
     errors: [],
-    warnings: checkBindingSet([identity], cluster?.subscriptionId).warnings,
+    warnings: checkBindingSet([identity], clusterSubscriptionId).warnings,
   });
 }
 

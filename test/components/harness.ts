@@ -69,8 +69,13 @@ function mockState(
       const identity = { type: "SystemAssigned", principalId: PRINCIPAL_ID, tenantId: CLUSTER_SUBSCRIPTION };
       return { id, state: { ...inputs, name, identity } };
     }
-    case "azure-native:containerservice:TrustedAccessRoleBinding":
-      return { id: `${args.name}-id`, state: { ...inputs, name: inputs.trustedAccessRoleBindingName } };
+    case "azure-native:containerservice:TrustedAccessRoleBinding": {
+      const id =
+        `/subscriptions/${CLUSTER_SUBSCRIPTION}/resourceGroups/${String(inputs.resourceGroupName)}` +
+        `/providers/Microsoft.ContainerService/managedClusters/${String(inputs.resourceName)}` +
+        `/trustedAccessRoleBindings/${String(inputs.trustedAccessRoleBindingName)}`;
+      return { id, state: { ...inputs, name: inputs.trustedAccessRoleBindingName } };
+    }
     default:
       return { id: args.custom ? `${args.name}-id` : undefined, state: inputs };
   }

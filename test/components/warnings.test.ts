@@ -13,10 +13,10 @@ const uncatalogued = (prefix: string, map: string) =>
   "Azure adds roles by region: check that your cluster's region offers it with " +
   "`az aks trustedaccess role list --location <cluster-location>`.";
 
-const foreign =
-  `AksCluster "prod": trustedAccess["ml"].sourceResourceId is in subscription ${OTHER_SUBSCRIPTION}, but the ` +
-  `cluster is in subscription ${CLUSTER_SUBSCRIPTION}: Azure documents Trusted Access for sources in the ` +
-  "cluster's own subscription.";
+const foreign = (prefix: string, map: string) =>
+  `${prefix}${map}["ml"].sourceResourceId is in subscription ${OTHER_SUBSCRIPTION}, but the cluster is in ` +
+  `subscription ${CLUSTER_SUBSCRIPTION}: Azure documents Trusted Access for sources in the cluster's own ` +
+  "subscription.";
 
 describe("component warnings", () => {
   const roles = [TrustedAccessRole.MachineLearningWorkload, NEW_ROLE];
@@ -64,7 +64,23 @@ describe("component warnings", () => {
     assert.deepStrictEqual(run.failures, []);
     assert.deepStrictEqual(
       run.warnings.map((w) => w.message),
-      [foreign],
+      [foreign('AksCluster "prod": ', "trustedAccess")],
+    );
+    assert.strictEqual(run.warnings[0].resource, run.value);
+  });
+
+  it("warns when a source sits in another subscription than an existing cluster, once the binding shows it", async () => {
+    const run = await runProgram(
+      ({ TrustedAccessBindings }) =>
+        new TrustedAccessBindings(
+          "prod",
+          bindingsArgs({ bindings: { ml: mlBinding({ sourceResourceId: FOREIGN_WORKSPACE_ID }) } }),
+        ),
+    );
+    assert.deepStrictEqual(run.failures, []);
+    assert.deepStrictEqual(
+      run.warnings.map((w) => w.message),
+      [foreign('TrustedAccessBindings "prod": ', "bindings")],
     );
     assert.strictEqual(run.warnings[0].resource, run.value);
   });
@@ -82,8 +98,12 @@ describe("component warnings", () => {
     assert.deepStrictEqual(run.warnings, []);
   });
 
-  it("does not warn about a compliant cluster", async () => {
-    const run = await runProgram(({ AksCluster }) => new AksCluster("prod", clusterArgs()));
-    assert.deepStrictEqual(run.warnings, []);
+  it("does not warn about compliant bindings", async () => {
+    const cluster = await runProgram(({ AksCluster }) => new AksCluster("prod", clusterArgs()));
+    assert.deepStrictEqual(cluster.warnings, []);
+    const existing = await runProgram(
+      ({ TrustedAccessBindings }) => new TrustedAccessBindings("prod", bindingsArgs()),
+    );
+    assert.deepStrictEqual(existing.warnings, []);
   });
 });
