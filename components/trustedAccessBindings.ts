@@ -27,9 +27,9 @@ export interface TrustedAccessBindingsArgs {
 export class TrustedAccessBindings extends pulumi.ComponentResource {
   /** The binding resources, by the keys of `bindings`. */
   public readonly bindings: { [key: string]: containerservice.TrustedAccessRoleBinding };
-  /** The cluster's Azure name, once checked. */
+  /** The cluster's Azure name, as given. */
   public readonly clusterName: pulumi.Output<string>;
-  /** The cluster's resource group, once checked. */
+  /** The cluster's resource group, as given. */
   public readonly resourceGroupName: pulumi.Output<string>;
 
   constructor(name: string, args: TrustedAccessBindingsArgs, opts?: pulumi.ComponentResourceOptions) {
