@@ -57,6 +57,26 @@ export function plain(value: unknown, depth = 0): Plain {
   );
 }
 
+/**
+ * {@link plain} for the named properties only, read directly and under `__inputs` (where {@link stateField}
+ * looks): the same as `plain(value)` with every other key left out. A stack policy reads a few properties of
+ * thousands of resources, and copying whole bags (node pools, network profiles) through the proxy took most of its
+ * time.
+ */
+export function plainFields(value: unknown, keys: readonly string[]): Plain {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return plain(value);
+  const record = value as Record<string, unknown>;
+  const wanted = new Set(keys);
+  return Object.fromEntries(
+    Object.keys(record)
+      .filter((key) => wanted.has(key) || key === "__inputs")
+      .map((key) => {
+        const read = readOrUnknown(() => record[key]);
+        return [key, key === "__inputs" ? plainFields(read, keys) : plain(read, 1)];
+      }),
+  );
+}
+
 export function isRecord(value: Plain): value is PlainRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

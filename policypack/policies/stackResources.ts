@@ -2,7 +2,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { show } from "../domain";
 import { BindingProps, readBindingProps } from "./bindingProps";
 import { ClusterRef, refFromBindingId, refFromClusterId } from "./clusterRef";
-import { Plain, field, firstText, plain, stateField } from "./plainProps";
+import { Plain, field, firstText, plainFields, stateField } from "./plainProps";
 import { AzureProvider, bindingProvider, clusterProvider } from "./resourceTypes";
 
 /** An AKS cluster of the stack, as a stack policy sees it (outputs, or inputs in a preview of a new one). */
@@ -41,8 +41,21 @@ export function stackInventory(resources: readonly PolicyResource[]): StackInven
   return { clusters, bindings };
 }
 
+// The only properties readCluster and readBinding read: a stack policy copies just these out of each resource.
+const CLUSTER_FIELDS = ["id", "name", "resourceName", "resourceGroupName", "tags"];
+const BINDING_FIELDS = [
+  "id",
+  "name",
+  "kubernetesClusterId",
+  "resourceGroupName",
+  "resourceName",
+  "trustedAccessRoleBindingName",
+  "roles",
+  "sourceResourceId",
+];
+
 function readCluster(resource: PolicyResource, provider: AzureProvider): StackCluster {
-  const props = plain(resource.props);
+  const props = plainFields(resource.props, CLUSTER_FIELDS);
   const byId = refFromClusterId(firstText(field(props, "id")));
   // azure-native: the Azure name is the `resourceName` input, and the `name` output once the cluster exists.
   const nameCandidates: Plain[] =
@@ -62,7 +75,7 @@ function readCluster(resource: PolicyResource, provider: AzureProvider): StackCl
 }
 
 function readBinding(resource: PolicyResource, provider: AzureProvider): StackBinding {
-  const props = plain(resource.props);
+  const props = plainFields(resource.props, BINDING_FIELDS);
   const declared = readBindingProps(provider, props);
   if (provider === "azure") {
     const target = refFromClusterId(firstText(field(props, "kubernetesClusterId")));
