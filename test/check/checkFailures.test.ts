@@ -32,6 +32,13 @@ describe("check: programs and usage that keep the check from completing (exit 2)
         "Unable to compile TypeScript:\nindex.ts(4,34): error TS7030: Not all code paths return a value.\n\n",
     },
     {
+      name: "a program that logs an error, which fails a preview",
+      args: [`${FIXTURES}/logs-error`],
+      stderr:
+        `error: The program ${FIXTURES}/logs-error/index.js logged an error, so a preview would fail: the ` +
+        "subscription quota for AKS clusters is exhausted\n",
+    },
+    {
       name: "project config declared without a default and no stack to set it",
       args: [`${FIXTURES}/config-and-secrets`],
       stderr:

@@ -136,7 +136,7 @@ describe("check: running a program in-process under Pulumi's mock runtime", func
     );
     assert.deepStrictEqual(
       [first.project, first.stack, first.mainFile, first.logs],
-      ["recording", "check", file, []],
+      ["recording", "check", file, [{ severity: "info", message: "recording: declared", urn: stack }]],
     );
   });
 

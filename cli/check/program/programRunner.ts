@@ -9,7 +9,7 @@ import { programFailure } from "./programFailure";
 import { resolveProgramMain } from "./programMain";
 import { loadProgramSdk } from "./programSdk";
 import { PulumiProject } from "./pulumiProject";
-import { RecordedStack } from "./recordedStack";
+import { ProgramLog, RecordedStack } from "./recordedStack";
 import { StackConfig } from "./stackConfig";
 import { StackRecorder } from "./stackRecorder";
 import { installTypeScriptHook } from "./typescriptHook";
@@ -34,14 +34,7 @@ export async function runProgram(project: PulumiProject, config: StackConfig): P
     return named === undefined ? inputs : { ...inputs, [named[0]]: named[1] };
   });
 
-  const cwd = process.cwd();
-  const loadedBefore = new Set(Object.keys(createRequire(__filename).cache));
-  const uninstallHook = project.typescript ? installTypeScriptHook(project.dir, sdk.root) : () => undefined;
-  const asyncFailures: unknown[] = [];
-  const onAsyncFailure = (err: unknown): void => void asyncFailures.push(err);
-  process.on("uncaughtException", onAsyncFailure);
-  process.on("unhandledRejection", onAsyncFailure);
-  const output = capturedOutput();
+  const environment = enterProgramEnvironment(project, sdk.root);
   let mainFile = project.main;
   try {
     mainFile = resolveProgramMain(project);
@@ -61,36 +54,65 @@ export async function runProgram(project: PulumiProject, config: StackConfig): P
         });
         await sdk.waitForRPCs();
       } catch (err) {
-        asyncFailures.unshift(err);
+        environment.failures.unshift(err);
       }
       // Let rejections the program left unhandled surface before the verdict.
       await new Promise((resolve) => setImmediate(resolve));
     });
   } finally {
-    output.restore();
-    process.off("uncaughtException", onAsyncFailure);
-    process.off("unhandledRejection", onAsyncFailure);
-    uninstallHook();
-    process.chdir(cwd);
-    forgetProgramModules(loadedBefore);
+    environment.leave();
   }
-  if (asyncFailures.length > 0) {
-    const err = asyncFailures[0];
+  if (environment.failures.length > 0) {
+    const err = environment.failures[0];
     throw err instanceof CheckError ? err : programFailure(err, mainFile, sdk.isPulumiError(err));
   }
   const stackUrn = recorder.resources().find((r) => r.type === "pulumi:pulumi:Stack")?.urn;
-  const logs = [
-    ...recorder.logs(),
-    ...output.lines().map((l) => ({ ...l, ...(stackUrn ? { urn: stackUrn } : {}) })),
-  ];
-  const errors = logs.filter((l) => l.severity === "error");
-  if (errors.length > 0) {
-    throw new CheckError(
-      `The program ${path.relative(cwd, mainFile)} logged ${errors.length === 1 ? "an error" : `${errors.length} errors`}, ` +
-        `so a preview would fail: ${errors.map((e) => e.message).join(" / ")}`,
-    );
-  }
+  const printed = environment.printed().map((l) => ({ ...l, ...(stackUrn ? { urn: stackUrn } : {}) }));
+  const logs = [...recorder.logs(), ...printed];
+  failOnLoggedErrors(logs, mainFile);
   return { project: project.name, stack: config.stack, mainFile, resources: recorder.resources(), logs };
+}
+
+/**
+ * What `pulumi` gives a program's process, set up for the run and taken down after it: the TypeScript hook, the
+ * project folder as working directory (entered once the entry file is resolved), handlers that catch what the
+ * program throws asynchronously, and stdout/stderr captured as the program's output.
+ */
+function enterProgramEnvironment(
+  project: PulumiProject,
+  sdkRoot: string,
+): { failures: unknown[]; printed(): ProgramLog[]; leave(): void } {
+  const cwd = process.cwd();
+  const loadedBefore = new Set(Object.keys(createRequire(__filename).cache));
+  const uninstallHook = project.typescript ? installTypeScriptHook(project.dir, sdkRoot) : () => undefined;
+  const failures: unknown[] = [];
+  const onFailure = (err: unknown): void => void failures.push(err);
+  process.on("uncaughtException", onFailure);
+  process.on("unhandledRejection", onFailure);
+  const output = capturedOutput();
+  return {
+    failures,
+    printed: () => output.lines(),
+    leave: () => {
+      output.restore();
+      process.off("uncaughtException", onFailure);
+      process.off("unhandledRejection", onFailure);
+      uninstallHook();
+      process.chdir(cwd);
+      forgetProgramModules(loadedBefore);
+    },
+  };
+}
+
+/** An error a program logs (`pulumi.log.error`) fails a preview, so it fails the check. */
+function failOnLoggedErrors(logs: readonly ProgramLog[], mainFile: string): void {
+  const errors = logs.filter((l) => l.severity === "error");
+  if (errors.length === 0) return;
+  throw new CheckError(
+    `The program ${path.relative(process.cwd(), mainFile)} logged ` +
+      `${errors.length === 1 ? "an error" : `${errors.length} errors`}, so a preview would fail: ` +
+      errors.map((e) => e.message).join(" / "),
+  );
 }
 
 /**
