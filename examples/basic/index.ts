@@ -18,64 +18,64 @@ const client = authorization.getClientConfigOutput();
 
 // An Azure ML workspace needs a storage account, a key vault and Application Insights of its own.
 const mlStorage = new storage.StorageAccount("mlstore", {
-    resourceGroupName: group.name,
-    location,
-    kind: storage.Kind.StorageV2,
-    sku: { name: storage.SkuName.Standard_LRS },
-    allowBlobPublicAccess: false,
-    minimumTlsVersion: storage.MinimumTlsVersion.TLS1_2,
+  resourceGroupName: group.name,
+  location,
+  kind: storage.Kind.StorageV2,
+  sku: { name: storage.SkuName.Standard_LRS },
+  allowBlobPublicAccess: false,
+  minimumTlsVersion: storage.MinimumTlsVersion.TLS1_2,
 });
 const mlVault = new keyvault.Vault("mlvault", {
-    resourceGroupName: group.name,
-    location,
-    properties: {
-        tenantId: client.tenantId,
-        sku: { family: keyvault.SkuFamily.A, name: keyvault.SkuName.Standard },
-        enableRbacAuthorization: true,
-        enablePurgeProtection: true,
-    },
+  resourceGroupName: group.name,
+  location,
+  properties: {
+    tenantId: client.tenantId,
+    sku: { family: keyvault.SkuFamily.A, name: keyvault.SkuName.Standard },
+    enableRbacAuthorization: true,
+    enablePurgeProtection: true,
+  },
 });
 const mlInsights = new applicationinsights.Component("mlinsights", {
-    resourceGroupName: group.name,
-    location,
-    kind: "web",
-    applicationType: applicationinsights.ApplicationType.Web,
+  resourceGroupName: group.name,
+  location,
+  kind: "web",
+  applicationType: applicationinsights.ApplicationType.Web,
 });
 const workspace = new machinelearningservices.Workspace("ml", {
-    resourceGroupName: group.name,
-    location,
-    identity: { type: machinelearningservices.ManagedServiceIdentityType.SystemAssigned },
-    storageAccount: mlStorage.id,
-    keyVault: mlVault.id,
-    applicationInsights: mlInsights.id,
-    sku: { name: "Basic", tier: machinelearningservices.SkuTier.Basic },
+  resourceGroupName: group.name,
+  location,
+  identity: { type: machinelearningservices.ManagedServiceIdentityType.SystemAssigned },
+  storageAccount: mlStorage.id,
+  keyVault: mlVault.id,
+  applicationInsights: mlInsights.id,
+  sku: { name: "Basic", tier: machinelearningservices.SkuTier.Basic },
 });
 
 const backupVault = new dataprotection.BackupVault("backup", {
-    resourceGroupName: group.name,
-    location,
-    identity: { type: "SystemAssigned" },
-    properties: {
-        storageSettings: [
-            {
-                datastoreType: dataprotection.StorageSettingStoreTypes.VaultStore,
-                type: dataprotection.StorageSettingTypes.LocallyRedundant,
-            },
-        ],
-    },
+  resourceGroupName: group.name,
+  location,
+  identity: { type: "SystemAssigned" },
+  properties: {
+    storageSettings: [
+      {
+        datastoreType: dataprotection.StorageSettingStoreTypes.VaultStore,
+        type: dataprotection.StorageSettingTypes.LocallyRedundant,
+      },
+    ],
+  },
 });
 
 const aks = new AksCluster("aks", {
-    resourceGroupName: group.name,
-    location,
-    trustedAccess: {
-        // Azure ML needs both roles; one binding serves one workspace.
-        ml: {
-            sourceResourceId: workspace.id,
-            roles: [TrustedAccessRole.MachineLearningWorkload, TrustedAccessRole.MachineLearningInference],
-        },
-        backup: { sourceResourceId: backupVault.id, roles: [TrustedAccessRole.BackupOperator] },
+  resourceGroupName: group.name,
+  location,
+  trustedAccess: {
+    // Azure ML needs both roles; one binding serves one workspace.
+    ml: {
+      sourceResourceId: workspace.id,
+      roles: [TrustedAccessRole.MachineLearningWorkload, TrustedAccessRole.MachineLearningInference],
     },
+    backup: { sourceResourceId: backupVault.id, roles: [TrustedAccessRole.BackupOperator] },
+  },
 });
 
 export const clusterName = aks.clusterName;

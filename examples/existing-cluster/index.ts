@@ -8,11 +8,11 @@ import { TrustedAccessBindings, TrustedAccessRole } from "../../index";
 const config = new pulumi.Config();
 
 const bindings = new TrustedAccessBindings("existing", {
-    resourceGroupName: config.require("resourceGroupName"),
-    clusterName: config.require("clusterName"),
-    bindings: {
-        backup: { sourceResourceId: config.require("backupVaultId"), roles: [TrustedAccessRole.BackupOperator] },
-    },
+  resourceGroupName: config.require("resourceGroupName"),
+  clusterName: config.require("clusterName"),
+  bindings: {
+    backup: { sourceResourceId: config.require("backupVaultId"), roles: [TrustedAccessRole.BackupOperator] },
+  },
 });
 
 export const bindingNames = Object.keys(bindings.bindings);
