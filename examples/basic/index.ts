@@ -80,4 +80,3 @@ const aks = new AksCluster("aks", {
 
 export const clusterName = aks.clusterName;
 export const clusterId = aks.clusterId;
-export const clusterPrincipalId = aks.principalId;
