@@ -3,6 +3,7 @@ import { buildReport } from "./buildReport";
 import { PackFleet } from "./policy/packFleet";
 import { selectPolicyPacks } from "./policy/packSelection";
 import { runProgram } from "./program/programRunner";
+import { typescriptCompileMs } from "./program/typescriptHook";
 import { readPulumiProject } from "./program/pulumiProject";
 import { readStackConfig } from "./program/stackConfig";
 import { StatusLine } from "./statusLine";
@@ -22,7 +23,12 @@ export interface CheckOptions {
 
 /** How long each part took, in milliseconds; packs start while the program runs, so the parts overlap. */
 export interface CheckTimings {
+  /** Reading the project and running the program, compiling included. */
   readonly program: number;
+  /** The part of `program` spent compiling (and type-checking) the program's TypeScript. */
+  readonly compile: number;
+  /** From the check's start until every pack had started (or failed to), alongside the program. */
+  readonly packStart: number;
   /** From the program's end until every pack has answered. */
   readonly analysis: number;
   readonly total: number;
@@ -38,10 +44,12 @@ export async function runCheck(
   status: StatusLine,
 ): Promise<{ report: CheckReport; timings: CheckTimings }> {
   const started = Date.now();
+  const compiledBefore = typescriptCompileMs();
   const project = readPulumiProject(options.programDir);
   const config = readStackConfig(project, options.stack);
   const plans = selectPolicyPacks(project.dir, options.policyPacks, options.policyPackConfigs);
   status.update(`Starting ${plans.length === 1 ? "the policy pack" : `${plans.length} policy packs`}…`);
+  const fleetMade = Date.now();
   const fleet = new PackFleet(plans, {
     project: project.name,
     stack: config.stack,
@@ -62,6 +70,8 @@ export async function runCheck(
       report,
       timings: {
         program: programDone - started,
+        compile: typescriptCompileMs() - compiledBefore,
+        packStart: (await fleet.startMs) + (fleetMade - started),
         analysis: finished - programDone,
         total: finished - started,
       },

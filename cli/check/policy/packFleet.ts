@@ -37,12 +37,16 @@ export interface PackVerdict {
  */
 export class PackFleet {
   private readonly sessions: Promise<PackSession>[];
+  /** Milliseconds from the fleet's making until every pack had started or failed to. */
+  readonly startMs: Promise<number>;
 
   constructor(
     private readonly plans: readonly PackPlan[],
     stack: StackSettings,
   ) {
+    const started = performance.now();
     this.sessions = plans.map((plan) => startPolicyPack(plan.dir, { stack }));
+    this.startMs = Promise.allSettled(this.sessions).then(() => performance.now() - started);
     // A start that fails before anyone waits for it is reported by analyze(), not as an unhandled rejection.
     for (const session of this.sessions) session.catch(() => undefined);
   }

@@ -14,6 +14,13 @@ type Loader = (module: NodeModule & { _compile(code: string, file: string): unkn
 /** Node's table of loaders by file extension (what `require.extensions` is). */
 const extensions = (Module as unknown as { _extensions: Record<string, Loader> })._extensions;
 
+let compileMs = 0;
+
+/** Milliseconds this process has spent compiling (and type-checking) programs' TypeScript: check's timings. */
+export function typescriptCompileMs(): number {
+  return compileMs;
+}
+
 /**
  * Compiles the program's TypeScript the way Pulumi's Node.js host does (`@pulumi/pulumi/cmd/run`): ts-node with
  * the program's tsconfig.json, type-checking unless the tsconfig says `noCheck` (or PULUMI_NODEJS_TRANSPILE_ONLY),
@@ -33,7 +40,10 @@ export function installTypeScriptHook(programDir: string, sdkRoot: string): () =
   extensions[".ts"] = (module, file) => {
     if (file.split(path.sep).includes("node_modules")) return (previous ?? javascript)(module, file);
     // What Node's own .js loader does, with the compiled text: no other loader (a wrapped .js one) sees it.
-    module._compile(compiler().compile(fs.readFileSync(file, "utf8"), file), file);
+    const start = performance.now();
+    const compiled = compiler().compile(fs.readFileSync(file, "utf8"), file);
+    compileMs += performance.now() - start;
+    module._compile(compiled, file);
   };
   return () => {
     if (previous === undefined) delete extensions[".ts"];
