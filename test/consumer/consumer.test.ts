@@ -1,11 +1,12 @@
 import * as assert from "assert";
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
 const repo = path.resolve(__dirname, "../..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 
 interface Registered {
   type: string;
@@ -46,6 +47,9 @@ describe("a consumer installing the packed tarball", function () {
       stdio: "pipe",
     });
     fs.copyFileSync(path.join(__dirname, "program.js"), path.join(consumer, "program.js"));
+    for (const stack of ["compliant", "uncovered"]) {
+      fs.cpSync(path.join(__dirname, stack), path.join(consumer, stack), { recursive: true });
+    }
     registered = JSON.parse(execFileSync("node", ["program.js"], { cwd: consumer, encoding: "utf8" }));
   });
 
@@ -65,6 +69,31 @@ describe("a consumer installing the packed tarball", function () {
       "Microsoft.MachineLearningServices/workspaces/mlworkload",
       "Microsoft.MachineLearningServices/workspaces/inference-v1",
     ]);
+  });
+
+  // `npx aks-trusted-access check` in a JavaScript project without TypeScript: the compiled pack shipped in dist/
+  // runs, as the Pulumi CLI would start it from node_modules.
+  const check = (stack: string) =>
+    spawnSync(npx, ["aks-trusted-access", "check", stack], { cwd: consumer, encoding: "utf8" });
+
+  it("checks a compliant JavaScript stack with the shipped pack: exit 0", () => {
+    const run = check("compliant");
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.match(
+      run.stdout,
+      /aks-trusted-access@v0\.1\.0 \(local: node_modules\/aks-trusted-access\/dist\/policypack\)/,
+    );
+    assert.match(run.stdout, /PASSED: no mandatory policy is violated\.\n$/);
+  });
+
+  it("fails a stack whose cluster has no binding: exit 1, the cluster named", () => {
+    const run = check("uncovered");
+    assert.strictEqual(run.status, 1, run.stderr);
+    assert.match(run.stdout, /\[mandatory\] +aks-trusted-access-required/);
+    assert.match(
+      run.stdout,
+      /AKS cluster "legacy" \(Azure name "legacy-aks"\) has no Trusted Access role binding in this stack/,
+    );
   });
 
   it("does not ship the policy pack's node_modules or the tests", () => {

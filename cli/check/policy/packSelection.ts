@@ -34,5 +34,19 @@ export function selectPolicyPacks(
 function defaultPack(programDir: string): string {
   const own = path.resolve(programDir, "policypack");
   if (fs.existsSync(path.join(own, "PulumiPolicy.yaml"))) return own;
-  return path.join(toolPackage().root, "policypack");
+  return shippedPack();
+}
+
+/**
+ * The pack shipped with this package. Run compiled (from dist/, as installed), the tool uses the compiled pack,
+ * which needs no TypeScript compiler in the user's project; run from its sources, it uses the pack's sources, so
+ * that a test never runs a stale build.
+ */
+function shippedPack(): string {
+  const root = toolPackage().root;
+  const compiled = path.join(root, "dist", "policypack");
+  const runningCompiled = path.extname(__filename) === ".js";
+  return runningCompiled && fs.existsSync(path.join(compiled, "PulumiPolicy.yaml"))
+    ? compiled
+    : path.join(root, "policypack");
 }
