@@ -1,0 +1,131 @@
+/**
+ * Item 3 of the benchmark: `check` end to end on examples/basic (the root Pulumi.yaml runs it), split into its
+ * phases, against the floor of running the same program under mocks without any pack. Every run is a fresh
+ * process, as a user's run is: compiling, loading and starting are what it costs.
+ */
+import { spawn } from "child_process";
+import * as path from "path";
+import { Rounds, Timing, compare, runSideBySide, series, timeMs, timing } from "../measure";
+import { ChildMode, ChildResult } from "./checkChild";
+
+export const REPO_DIR = path.resolve(__dirname, "../..");
+const CHILD = path.join(__dirname, "checkChild.ts");
+
+export interface CheckBenchOptions {
+  readonly programDir: string;
+  readonly rounds: Rounds;
+  readonly log: (line: string) => void;
+}
+
+export interface CheckFigures {
+  /** The program folder, relative to the repository. */
+  readonly program: string;
+  readonly resources: number;
+  /** Milliseconds of each phase of `check`, from the start of `runCheck`; pack start overlaps the program. */
+  readonly check: {
+    readonly total: Timing;
+    readonly program: Timing;
+    readonly compile: Timing;
+    /** The program minus its compiling. */
+    readonly programRun: Timing;
+    readonly packStart: Timing;
+    readonly analysis: Timing;
+    /** The whole process, node's start and loading the tool included. */
+    readonly process: Timing;
+  };
+  /** The same program without any pack. */
+  readonly floor: {
+    readonly total: Timing;
+    readonly compile: Timing;
+    readonly programRun: Timing;
+    readonly process: Timing;
+  };
+  /** `check` total over the floor's total (median of per-round ratios). */
+  readonly ratio: number;
+  /** The same for whole processes. */
+  readonly processRatio: number;
+}
+
+type Metric = "processMs" | "totalMs" | "programMs" | "compileMs" | "packStartMs" | "analysisMs";
+
+export async function benchCheck(options: CheckBenchOptions): Promise<CheckFigures> {
+  let resources: number | undefined;
+  const side = (mode: ChildMode) => async () => {
+    const { result, processMs } = await runChild(mode, options.programDir);
+    if (mode === "check" && result.verdict !== "pass") {
+      throw new Error(`check of ${options.programDir} said "${result.verdict}"; the example must pass`);
+    }
+    resources ??= result.resources;
+    if (result.resources !== resources) {
+      throw new Error(`a ${mode} run registered ${result.resources} resources, another run ${resources}`);
+    }
+    return {
+      processMs,
+      totalMs: result.totalMs,
+      programMs: result.programMs,
+      compileMs: result.compileMs,
+      packStartMs: result.packStartMs ?? 0,
+      analysisMs: result.analysisMs ?? 0,
+    };
+  };
+  options.log(
+    `check: ${options.rounds.warmups + options.rounds.runs} rounds of check and floor, fresh processes`,
+  );
+  const samples = await runSideBySide(options.rounds, { check: side("check"), floor: side("floor") });
+  const of = (mode: ChildMode, metric: Metric): number[] => series(samples[mode], metric);
+  const runOnly = (mode: ChildMode): Timing =>
+    timing(of(mode, "programMs").map((ms, i) => ms - of(mode, "compileMs")[i]));
+  return {
+    program: path.relative(REPO_DIR, options.programDir) || ".",
+    resources: resources ?? 0,
+    check: {
+      total: timing(of("check", "totalMs")),
+      program: timing(of("check", "programMs")),
+      compile: timing(of("check", "compileMs")),
+      programRun: runOnly("check"),
+      packStart: timing(of("check", "packStartMs")),
+      analysis: timing(of("check", "analysisMs")),
+      process: timing(of("check", "processMs")),
+    },
+    floor: {
+      total: timing(of("floor", "totalMs")),
+      compile: timing(of("floor", "compileMs")),
+      programRun: runOnly("floor"),
+      process: timing(of("floor", "processMs")),
+    },
+    ratio: compare(of("check", "totalMs"), of("floor", "totalMs")).ratio,
+    processRatio: compare(of("check", "processMs"), of("floor", "processMs")).ratio,
+  };
+}
+
+/** Runs one child and reads its result, the last line it prints; its stderr says why when it fails. */
+async function runChild(
+  mode: ChildMode,
+  programDir: string,
+): Promise<{ result: ChildResult; processMs: number }> {
+  let stdout = "";
+  let stderr = "";
+  let exit: number | null = null;
+  const processMs = await timeMs(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          ["-r", "ts-node/register/transpile-only", CHILD, mode, programDir],
+          { cwd: REPO_DIR, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+        child.once("error", reject);
+        child.once("close", (code) => {
+          exit = code;
+          resolve();
+        });
+      }),
+  );
+  const last = stdout.trim().split("\n").pop() ?? "";
+  if (exit !== 0 || !last.startsWith("{")) {
+    throw new Error(`the ${mode} run exited with ${exit}: ${stderr.trim() || stdout.trim() || "no output"}`);
+  }
+  return { result: JSON.parse(last) as ChildResult, processMs };
+}
