@@ -18,7 +18,7 @@ export interface CheckBenchOptions {
 }
 
 export interface CheckFigures {
-  /** The program folder, relative to the repository. */
+  /** The program's entry file, relative to the repository. */
   readonly program: string;
   readonly resources: number;
   /** Milliseconds of each phase of `check`, from the start of `runCheck`; pack start overlaps the program. */
@@ -50,12 +50,14 @@ type Metric = "processMs" | "totalMs" | "programMs" | "compileMs" | "packStartMs
 
 export async function benchCheck(options: CheckBenchOptions): Promise<CheckFigures> {
   let resources: number | undefined;
+  let program: string | undefined;
   const side = (mode: ChildMode) => async () => {
     const { result, processMs } = await runChild(mode, options.programDir);
     if (mode === "check" && result.verdict !== "pass") {
       throw new Error(`check of ${options.programDir} said "${result.verdict}"; the example must pass`);
     }
     resources ??= result.resources;
+    program ??= result.program;
     if (result.resources !== resources) {
       throw new Error(`a ${mode} run registered ${result.resources} resources, another run ${resources}`);
     }
@@ -76,7 +78,7 @@ export async function benchCheck(options: CheckBenchOptions): Promise<CheckFigur
   const runOnly = (mode: ChildMode): Timing =>
     timing(of(mode, "programMs").map((ms, i) => ms - of(mode, "compileMs")[i]));
   return {
-    program: path.relative(REPO_DIR, options.programDir) || ".",
+    program: program ?? path.relative(REPO_DIR, options.programDir),
     resources: resources ?? 0,
     check: {
       total: timing(of("check", "totalMs")),

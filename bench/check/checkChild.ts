@@ -7,6 +7,7 @@
  * runs the same program the same way (the check's own program runner: compiled by the same TypeScript hook,
  * under the same mocks) without any pack. Prints one JSON line of {@link ChildResult} on stdout.
  */
+import * as path from "path";
 import { runCheck } from "../../cli/check";
 import { runProgram } from "../../cli/check/program/programRunner";
 import { readPulumiProject } from "../../cli/check/program/pulumiProject";
@@ -18,6 +19,8 @@ export type ChildMode = "check" | "floor";
 /** Milliseconds, from the start of the run (after this process loaded the tool). */
 export interface ChildResult {
   readonly mode: ChildMode;
+  /** The program's entry file, relative to the working directory (the repository). */
+  readonly program: string;
   readonly totalMs: number;
   readonly programMs: number;
   readonly compileMs: number;
@@ -37,6 +40,7 @@ async function measure(mode: ChildMode, programDir: string): Promise<ChildResult
     const { report, timings } = await runCheck({ programDir, policyPacks: [], policyPackConfigs: [] }, quiet);
     return {
       mode,
+      program: report.program,
       totalMs: timings.total,
       programMs: timings.program,
       compileMs: timings.compile,
@@ -53,6 +57,7 @@ async function measure(mode: ChildMode, programDir: string): Promise<ChildResult
   const totalMs = Date.now() - started;
   return {
     mode,
+    program: path.relative(process.cwd(), stack.mainFile).split(path.sep).join("/"),
     totalMs,
     programMs: totalMs,
     compileMs: typescriptCompileMs() - compiledBefore,

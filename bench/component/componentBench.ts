@@ -38,7 +38,9 @@ export async function benchComponent(options: ComponentBenchOptions): Promise<Co
     const direct = await runUnderMocks(directProgram(clusters), { record: true });
     checkSameResources(component, direct, clusters);
     options.log(`component: ${clusters} clusters: timing`);
-    const samples = await runSideBySide(options.rounds, {
+    // The checked runs above warm both programs up: they count as the first warm-up round.
+    const rounds = { warmups: Math.max(0, options.rounds.warmups - 1), runs: options.rounds.runs };
+    const samples = await runSideBySide(rounds, {
       component: () => timeRun(componentProgram(clusters), component.registered),
       direct: () => timeRun(directProgram(clusters), direct.registered),
     });

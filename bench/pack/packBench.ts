@@ -54,6 +54,8 @@ export interface CallFigures {
 
 export interface PackSizeFigures {
   readonly clusters: number;
+  /** Wall seconds this size took in all: encoding, warm-ups and the measured rounds of the three packs. */
+  readonly seconds: number;
   readonly resources: number;
   /** Size of the encoded AnalyzeStack request. */
   readonly requestMiB: number;
@@ -147,6 +149,7 @@ async function benchSize(
   options: PackBenchOptions,
   packs: Readonly<Record<PackName, RunningPack>>,
 ): Promise<PackSizeFigures> {
+  const started = Date.now();
   const stack = syntheticStack(clusters);
   const stackRequest = encodeAnalyzeStack(stack.resources);
   const stackCalls = Math.ceil(RESOURCES_PER_ROUND / stack.resources.length);
@@ -168,6 +171,7 @@ async function benchSize(
   });
   return {
     clusters,
+    seconds: Math.round((Date.now() - started) / 1000),
     resources: stack.resources.length,
     requestMiB: stackRequest.length / (1024 * 1024),
     analyzeStack,

@@ -1,0 +1,162 @@
+/** The results as text tables, the way `npm run bench` prints them. */
+import { textTable } from "../../cli/audit/format/textTable";
+import type { AuditBenchmarkResult } from "../audit";
+import { CheckFigures } from "../check/checkBench";
+import { ComponentFigures } from "../component/componentBench";
+import { Timing } from "../measure";
+import { CallFigures, PackFigures, PackName, PerMetric } from "../pack/packBench";
+import { BenchResults, Target } from "./results";
+
+/** Milliseconds with three significant digits or so: 0.412, 7.38, 59.7, 4909. */
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return "n/a";
+  const abs = Math.abs(value);
+  return value.toFixed(abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3);
+}
+
+export function ratio(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? "n/a" : `${value.toFixed(2)}x`;
+}
+
+const both = (wall: string, cpu: string): string => `${wall} | ${cpu}`;
+const timingPair = (t: PerMetric<Timing>): string => both(ms(t.wallMs.medianMs), ms(t.cpuMs.medianMs));
+const ratioPair = (r: PerMetric<number>): string => both(ratio(r.wallMs), ratio(r.cpuMs));
+
+function callTable(
+  title: string,
+  pack: PackFigures,
+  call: (size: PackFigures["sizes"][number]) => CallFigures,
+) {
+  const rows = pack.sizes.map((size) => {
+    const figures = call(size);
+    return [
+      String(size.clusters),
+      String(figures.callsPerRound),
+      ...(["pack", "noop", "empty"] as PackName[]).map((name) => timingPair(figures.perCall[name])),
+      ratioPair(figures.packVsEmpty),
+      ratioPair(figures.noopVsEmpty),
+      ratioPair(figures.packVsNoop),
+    ];
+  });
+  return [
+    title,
+    ...textTable(
+      ["clusters", "calls", "pack", "no-op", "empty", "pack/empty", "no-op/empty", "pack/no-op"],
+      rows,
+    ),
+  ];
+}
+
+function packLines(pack: PackFigures): string[] {
+  const lines = [
+    ...callTable("AnalyzeStack, ms per call (wall | pack process CPU)", pack, (s) => s.analyzeStack),
+    "",
+    ...callTable("Analyze, ms per call (wall | pack process CPU)", pack, (s) => s.analyze),
+    "",
+    ...textTable(
+      ["clusters", "resources", "request MiB", "seconds", "peak MiB: pack", "no-op", "empty"],
+      pack.sizes.map((s) => [
+        String(s.clusters),
+        String(s.resources),
+        s.requestMiB.toFixed(1),
+        String(s.seconds),
+        ...(["pack", "noop", "empty"] as PackName[]).map((n) => {
+          const mib = s.peakMemoryMiB[n];
+          return mib === null ? "n/a" : mib.toFixed(0);
+        }),
+      ]),
+    ),
+  ];
+  const growth = pack.growth;
+  if (growth) {
+    const of = (name: PackName): string => ratioPair(growth.byPack[name]);
+    lines.push(
+      "",
+      `AnalyzeStack growth from ${growth.from} to ${growth.to} clusters (linear: ${growth.linear.toFixed(1)}x), ` +
+        `wall | CPU: pack ${of("pack")}, no-op ${of("noop")}, empty ${of("empty")}`,
+    );
+  }
+  const start = (["pack", "noop", "empty"] as PackName[])
+    .map((n) => `${n} ${ms(pack.startMs[n])}`)
+    .join(", ");
+  lines.push(`Pack start (one each, ms): ${start}`);
+  return lines;
+}
+
+function componentLines(component: ComponentFigures): string[] {
+  return textTable(
+    ["clusters", "resources", "AksCluster ms", "by hand ms", "ratio", "CPU ratio"],
+    component.sizes.map((s) => [
+      String(s.clusters),
+      `${s.registered.component} | ${s.registered.direct}`,
+      ms(s.wallMs.subject.medianMs),
+      ms(s.wallMs.baseline.medianMs),
+      ratio(s.wallMs.ratio),
+      ratio(s.cpuMs.ratio),
+    ]),
+  );
+}
+
+function checkLines(check: CheckFigures): string[] {
+  const row = (phase: string, ours: Timing | undefined, floor: Timing | undefined): string[] => [
+    phase,
+    ours ? ms(ours.medianMs) : "",
+    floor ? ms(floor.medianMs) : "",
+  ];
+  return [
+    ...textTable(
+      ["phase", "check ms", "program alone ms"],
+      [
+        row("compile (TypeScript, type-checked)", check.check.compile, check.floor.compile),
+        row("program run (under mocks)", check.check.programRun, check.floor.programRun),
+        row("pack start (beside the program)", check.check.packStart, undefined),
+        row("analysis (after the program)", check.check.analysis, undefined),
+        row("total", check.check.total, check.floor.total),
+        row("whole process (node start, loading)", check.check.process, check.floor.process),
+      ],
+    ),
+    `check / program alone: ${ratio(check.ratio)} (whole processes: ${ratio(check.processRatio)}); ` +
+      `${check.resources} resources`,
+  ];
+}
+
+function auditLines(audit: AuditBenchmarkResult): string[] {
+  return [
+    `${audit.options.subscriptions} subscriptions x ${audit.options.clustersPerSubscription} clusters, ` +
+      `${audit.options.latencyMs} ms per request, ${audit.requestsPerAudit} requests per audit`,
+    `concurrency ${audit.options.concurrency}: ${ms(audit.concurrentMedianMs)} ms; concurrency 1: ` +
+      `${ms(audit.serialMedianMs)} ms; speed-up ${ratio(audit.speedup)} (target >= ${ratio(audit.target)})`,
+  ];
+}
+
+function targetLines(targets: readonly Target[]): string[] {
+  if (targets.length === 0) return ["(none measured at these sizes)"];
+  return textTable(
+    ["target", "limit", "wall", "CPU", "met"],
+    targets.map((t) => [
+      t.description,
+      `${t.atLeast ? ">=" : "<="} ${t.limit.toFixed(2)}`,
+      t.wall === null ? "-" : ratio(t.wall),
+      t.cpu === null ? "-" : ratio(t.cpu),
+      t.met ? "yes" : "NO",
+    ]),
+  );
+}
+
+/** Every section that ran, then the targets. */
+export function renderTables(results: BenchResults): string {
+  const sections: [string, string[]][] = [];
+  if (results.pack) sections.push(["1. Policy pack against the empty pack", packLines(results.pack)]);
+  if (results.component) {
+    sections.push(["2. AksCluster against the same resources by hand", componentLines(results.component)]);
+  }
+  if (results.check) sections.push([`3. check on ${results.check.program}`, checkLines(results.check)]);
+  if (results.audit) sections.push(["Audit", auditLines(results.audit)]);
+  sections.push(["Targets", targetLines(results.targets)]);
+  const { rounds } = results.method;
+  const header =
+    `${results.smoke ? "SMOKE RUN (figures mean nothing) - " : ""}median of ${rounds.runs} runs after ` +
+    `${rounds.warmups} warm-up(s); Node ${results.environment.node}, ${results.environment.cpus} CPUs, ` +
+    `load ${results.environment.loadAverage.join(" ")}`;
+  return [header, ...sections.flatMap(([title, lines]) => ["", `== ${title}`, ...lines])].join("\n") + "\n";
+}
