@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerAuditCommands } from "./audit";
 import { registerCheckCommand } from "./check";
+import { toolPackage } from "./check/toolPackage";
 
 /** Exit codes shared by every command: 0 compliant, 1 violations found, 2 could not complete. */
 export const EXIT = { ok: 0, violations: 1, error: 2 } as const;
@@ -8,6 +9,7 @@ export const EXIT = { ok: 0, violations: 1, error: 2 } as const;
 export function buildProgram(): Command {
   const program = new Command("aks-trusted-access")
     .description("Keep AKS clusters compliant with 'Enable Trusted Access for AKS Clusters'.")
+    .version(toolPackage().version)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   // Each command registers itself here.

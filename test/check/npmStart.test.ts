@@ -11,7 +11,7 @@ describe("npm start", function () {
     execFileSync("npm", ["run", "build", "--silent"], { cwd: REPO, stdio: "pipe" });
   });
 
-  it("checks examples/basic with the shipped pack and exits 0: no mandatory violation", async () => {
+  it("checks examples/basic with the repository's own pack (./policypack) and exits 0: no mandatory violation", async () => {
     const child = spawn("npm", ["start"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
