@@ -1,9 +1,8 @@
-import { checkBinding, checkBindingSet } from "../../policypack/domain";
+import { checkBinding, checkBindingSet, isSystemAssigned } from "../../policypack/domain";
 import type { AuditedBinding, ClusterRef, Finding } from "./report";
 import { AuditRule } from "./rules";
 
 const SUCCEEDED = "Succeeded";
-const SYSTEM_ASSIGNED = "SystemAssigned";
 
 export interface Assessment {
   /** Why the cluster is non-compliant; empty when it is compliant. */
@@ -26,7 +25,7 @@ export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBin
         "Azure service that reaches its API server a role binding.",
     });
   }
-  if (cluster.identityType.toLowerCase() !== SYSTEM_ASSIGNED.toLowerCase()) {
+  if (!isSystemAssigned(cluster.identityType)) {
     findings.push({
       rule: AuditRule.IdentityNotSystemAssigned,
       message:

@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { UNKNOWN, show } from "../domain";
+import { UNKNOWN, isSystemAssigned, show } from "../domain";
 import { MANAGED_IDENTITY_DOCS } from "./docs";
 import { field, isRecord, plain } from "./plainProps";
 import { clusterProvider } from "./resourceTypes";
@@ -33,8 +33,7 @@ export const systemAssignedIdentity: ResourceValidationPolicy = {
     }
     const type = field(identity, "type");
     if (type === UNKNOWN) return;
-    // ARM compares enum values ignoring case.
-    if (typeof type === "string" && type.toLowerCase() === "systemassigned") return;
+    if (isSystemAssigned(type)) return;
     reportViolation(`${subject} has identity.type ${show(type)}: ${FIX}`);
   },
 };
