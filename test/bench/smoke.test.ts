@@ -1,0 +1,127 @@
+import * as assert from "assert";
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { BenchResults } from "../../bench/report/results";
+import { Timing } from "../../bench/measure";
+
+const REPO = path.resolve(__dirname, "../..");
+
+/** What `npm run bench -- --smoke --out <file>` runs. */
+function runSmoke(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--expose-gc", "-r", "ts-node/register/transpile-only", "bench/run.ts", "--smoke", "--out", out],
+      { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const positive = (t: Timing, what: string): void =>
+  assert.ok(Number.isFinite(t.medianMs) && t.medianMs > 0, `${what}: ${t.medianMs}`);
+const measuredRatio = (r: number, what: string): void =>
+  assert.ok(Number.isFinite(r) && r > 0, `${what}: ${r}`);
+
+/**
+ * The smoke size of the benchmark, end to end, so that `npm run bench` keeps working: every section runs, the
+ * pack passes the synthetic stack and flags a cluster without bindings (checked inside the run), the two
+ * component programs register the same resources, check passes examples/basic. Asserts the shape of the table
+ * and of results.json, never how fast anything was.
+ */
+describe("npm run bench -- --smoke", function () {
+  this.timeout(600_000);
+  let results: BenchResults;
+  let stdout: string;
+
+  before(async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-smoke-")), "results.json");
+    const run = await runSmoke(out);
+    assert.strictEqual(run.code, 0, run.stderr);
+    stdout = run.stdout;
+    results = JSON.parse(fs.readFileSync(out, "utf8")) as BenchResults;
+  });
+
+  it("prints a table of every section and the targets", () => {
+    const headings = stdout.split("\n").filter((line) => line.startsWith("== "));
+    assert.deepStrictEqual(headings, [
+      "== 1. Policy pack against the empty pack",
+      "== 2. AksCluster against the same resources by hand",
+      "== 3. check on examples/basic/index.ts",
+      "== Audit",
+      "== Targets",
+    ]);
+    assert.match(stdout, /^SMOKE RUN \(figures mean nothing\) - median of 1 runs after 0 warm-up\(s\)/);
+  });
+
+  it("writes a smoke results.json with every section and no targets judged at smoke sizes", () => {
+    assert.strictEqual(results.schemaVersion, 1);
+    assert.strictEqual(results.smoke, true);
+    assert.deepStrictEqual(results.method.rounds, { warmups: 0, runs: 1 });
+    assert.deepStrictEqual(Object.keys(results.sectionSeconds), ["pack", "component", "check", "audit"]);
+    assert.deepStrictEqual(results.targets, []);
+  });
+
+  it("times each kind of Analyzer call for the pack, the no-op pack and the empty pack at each size", () => {
+    const pack = results.pack;
+    assert.ok(pack);
+    assert.deepStrictEqual(
+      pack.sizes.map((s) => [s.clusters, s.resources]),
+      [
+        [10, 41],
+        [20, 82],
+      ],
+    );
+    for (const size of pack.sizes) {
+      for (const call of [size.analyzeStack, size.analyze]) {
+        for (const name of ["pack", "noop", "empty"] as const) {
+          positive(call.perCall[name].wallMs, `${size.clusters} ${name} wall`);
+          assert.ok(call.perCall[name].cpuMs.medianMs >= 0);
+        }
+        measuredRatio(call.packVsEmpty.wallMs, `${size.clusters} pack/empty`);
+        measuredRatio(call.noopVsEmpty.wallMs, `${size.clusters} no-op/empty`);
+        measuredRatio(call.packVsNoop.wallMs, `${size.clusters} pack/no-op`);
+      }
+      for (const name of ["pack", "noop", "empty"] as const) {
+        assert.ok((size.peakMemoryMiB[name] ?? 0) > 0, `peak memory of ${name}`);
+      }
+    }
+    assert.deepStrictEqual([pack.growth?.from, pack.growth?.to, pack.growth?.linear], [10, 20, 2]);
+  });
+
+  it("times AksCluster against the same resources by hand, one component resource more per cluster", () => {
+    const [size] = results.component?.sizes ?? [];
+    assert.ok(size);
+    assert.strictEqual(size.clusters, 2);
+    // The root stack, a resource group, and per cluster a cluster and 3 bindings (and the component).
+    assert.deepStrictEqual(size.registered, { component: 12, direct: 10 });
+    positive(size.wallMs.subject, "component");
+    positive(size.wallMs.baseline, "by hand");
+    measuredRatio(size.wallMs.ratio, "component ratio");
+  });
+
+  it("splits check into compile, program run, pack start and analysis, against the program alone", () => {
+    const check = results.check;
+    assert.ok(check);
+    assert.strictEqual(check.program, "examples/basic/index.ts");
+    assert.ok(check.resources > 0);
+    for (const [phase, t] of Object.entries(check.check)) positive(t, `check ${phase}`);
+    for (const [phase, t] of Object.entries(check.floor)) positive(t, `floor ${phase}`);
+    assert.ok(check.check.compile.medianMs <= check.check.program.medianMs);
+    measuredRatio(check.ratio, "check / floor");
+  });
+
+  it("runs the audit benchmark as one more section", () => {
+    const audit = results.audit;
+    assert.ok(audit);
+    assert.strictEqual(audit.requestsPerAudit, 8);
+    measuredRatio(audit.speedup, "audit speed-up");
+  });
+});
