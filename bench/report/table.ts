@@ -111,6 +111,7 @@ function checkLines(check: CheckFigures): string[] {
         row("program run (under mocks)", check.check.programRun, check.floor.programRun),
         row("pack start (beside the program)", check.check.packStart, undefined),
         row("analysis (after the program)", check.check.analysis, undefined),
+        row("  of which the pack's answers", check.check.packWork, undefined),
         row("total", check.check.total, check.floor.total),
         row("whole process (node start, loading)", check.check.process, check.floor.process),
       ],
