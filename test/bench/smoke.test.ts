@@ -8,14 +8,18 @@ import { Timing } from "../../bench/measure";
 
 const REPO = path.resolve(__dirname, "../..");
 
-/** What `npm run bench -- --smoke --out <file>` runs. */
+/** `npm run bench -- --smoke --out <file>`: the script's own command line, run with this node. */
 function runSmoke(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const [node, ...args] = manifest.scripts["bench"].split(" ");
+  assert.strictEqual(node, "node");
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--expose-gc", "-r", "ts-node/register/transpile-only", "bench/run.ts", "--smoke", "--out", out],
-      { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const child = spawn(process.execPath, [...args, "--smoke", "--out", out], {
+      cwd: REPO,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
