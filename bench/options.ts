@@ -84,7 +84,7 @@ interface Flags {
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const command = new Command("bench")
     .description(
-      "Benchmarks of the policy pack, the AksCluster component and check (issue 4); see docs/performance.md",
+      "Benchmarks of the policy pack, the AksCluster component and check (issue 4); see the README's Performance section",
     )
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
