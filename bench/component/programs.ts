@@ -3,6 +3,7 @@
  * same azure-native resources with the same inputs written by hand, as a careful user would without the
  * component. The benchmark checks that both register the same resources before it times them.
  */
+import { secureClusterInputs } from "../secureClusterInputs";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as resources from "@pulumi/azure-native/resources";
 import { AksCluster } from "../../components";
@@ -59,26 +60,9 @@ export function directProgram(clusters: number): () => void {
     for (let i = 0; i < clusters; i++) {
       const cluster = new containerservice.ManagedCluster(`aks-${i}`, {
         resourceGroupName: group.name,
-        location: "westeurope",
+        ...secureClusterInputs,
         resourceName: clusterName(i),
         dnsPrefix: clusterName(i),
-        identity: { type: containerservice.ResourceIdentityType.SystemAssigned },
-        enableRBAC: true,
-        disableLocalAccounts: true,
-        aadProfile: { managed: true, enableAzureRBAC: true },
-        autoUpgradeProfile: { upgradeChannel: "stable", nodeOSUpgradeChannel: "NodeImage" },
-        agentPoolProfiles: [
-          {
-            name: "system",
-            mode: "System",
-            osType: "Linux",
-            type: "VirtualMachineScaleSets",
-            vmSize: "Standard_D4ds_v5",
-            count: 3,
-            availabilityZones: ["1", "2", "3"],
-            enableFIPS: true,
-          },
-        ],
       });
       for (const [key, binding] of Object.entries(bindingSpecs(i))) {
         new containerservice.TrustedAccessRoleBinding(

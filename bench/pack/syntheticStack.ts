@@ -5,6 +5,7 @@
  * are declared with the classic azure provider, two with a versioned azure-native token; one resource group holds
  * ten clusters. The stack is compliant: the pack must link every binding to find that out.
  */
+import { secureClusterInputs } from "../secureClusterInputs";
 import { PropertyMap, StackResource, UnknownValue, resourceUrn, unknown } from "../../cli/packHost";
 import { TrustedAccessRole } from "../../policypack/domain";
 
@@ -126,25 +127,8 @@ function clusterResource(index: number, group: string, groupUrn: string): StackR
       resourceGroupName: group,
       // An autonamed cluster's name is made up by azure-native's Check, so the engine sends it filled in.
       resourceName: autonamed ? `${name}${autonameSuffix(index)}` : name,
-      location: "westeurope",
+      ...secureClusterInputs,
       dnsPrefix: name,
-      identity: { type: "SystemAssigned" },
-      enableRBAC: true,
-      disableLocalAccounts: true,
-      aadProfile: { managed: true, enableAzureRBAC: true },
-      autoUpgradeProfile: { upgradeChannel: "stable", nodeOSUpgradeChannel: "NodeImage" },
-      agentPoolProfiles: [
-        {
-          name: "system",
-          mode: "System",
-          osType: "Linux",
-          type: "VirtualMachineScaleSets",
-          vmSize: "Standard_D4ds_v5",
-          count: 3,
-          availabilityZones: ["1", "2", "3"],
-          enableFIPS: true,
-        },
-      ],
       tags: { env: "bench" },
     },
     dependencies: [groupUrn],
