@@ -11,6 +11,18 @@ export interface BindingProps {
   readonly sourceResourceId: Plain;
 }
 
+/** Every property a policy reads of a binding resource: policies copy just these out of its bag. */
+export const BINDING_FIELDS = [
+  "id",
+  "name",
+  "kubernetesClusterId",
+  "resourceGroupName",
+  "resourceName",
+  "trustedAccessRoleBindingName",
+  "roles",
+  "sourceResourceId",
+];
+
 /**
  * Reads a binding's name, roles and source from its inputs, or from its outputs where an azure-native binding
  * that exists keeps the Azure name as `name` and its inputs under `__inputs`.

@@ -9,9 +9,9 @@ import {
   parseClusterId,
   show,
 } from "../domain";
-import { readBindingProps } from "./bindingProps";
+import { BINDING_FIELDS, readBindingProps } from "./bindingProps";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
-import { Plain, plain, stateField } from "./plainProps";
+import { Plain, plainFields, stateField } from "./plainProps";
 import { AzureProvider, bindingProvider } from "./resourceTypes";
 
 const CLUSTER_ID_FORM =
@@ -33,7 +33,7 @@ export const bindingValid: ResourceValidationPolicy = {
   validateResource: (args, reportViolation) => {
     const provider = bindingProvider(args.type);
     if (provider === undefined) return;
-    const props = plain(args.props);
+    const props = plainFields(args.props, BINDING_FIELDS);
     const binding = readBindingProps(provider, props);
     // azure-native names a binding without trustedAccessRoleBindingName itself: that name is not ours to judge.
     const name = binding.name === undefined && provider === "azure-native" ? UNKNOWN : binding.name;

@@ -14,14 +14,35 @@ export interface PlainRecord {
 // @pulumi/policy 1.21 exports this class at runtime, but its proxy.d.ts does not declare it: type it here.
 const UnknownValueError: abstract new (...args: never[]) => Error = policySdk.UnknownValueError;
 
-/** Reads one value; the proxy throws UnknownValueError on a value that is unknown during preview. */
-function readOrUnknown(read: () => unknown): unknown {
+/**
+ * Whether a string is one of the sentinels that stand for a value unknown during preview, as the SDK's own proxy
+ * decides: a probe proxy of one property reads it. A sentinel found is remembered, so the proxy's UnknownValueError
+ * (an Error with its stack trace) is built once per sentinel, not once per unknown value read.
+ */
+const probeTarget: { value: string } = { value: "" };
+const probe: { value: string } = policySdk.unknownCheckingProxy(probeTarget);
+const sentinelsFound = new Set<string>();
+
+function isUnknownSentinel(text: string): boolean {
+  if (sentinelsFound.has(text)) return true;
+  probeTarget.value = text;
   try {
-    return read();
+    void probe.value;
+    return false;
   } catch (error) {
-    if (error instanceof UnknownValueError) return UNKNOWN;
-    throw error;
+    if (!(error instanceof UnknownValueError)) throw error;
+    sentinelsFound.add(text);
+    return true;
   }
+}
+
+/**
+ * An own property, read past the SDK's proxy. The proxy traps only `get`, so the property's descriptor holds the
+ * engine's value itself: no proxy wraps it and no error is thrown for an unknown, which {@link plain} recognizes.
+ * {@link plainFields} reads descriptors the same way.
+ */
+function ownValue(record: object, key: string): unknown {
+  return Object.getOwnPropertyDescriptor(record, key)?.value;
 }
 
 // Property bags come from protobuf Structs and are shallow; the bound only guards against pathological input.
@@ -29,52 +50,36 @@ const MAX_DEPTH = 64;
 
 /**
  * Copies a (proxied) property bag into plain values, so that no later check can throw on an unknown.
- * `Object.keys` and `length` do not trigger the proxy's unknown check; only reading an unknown value does.
+ * `Object.keys`, `length` and property descriptors do not trigger the proxy's unknown check.
  */
 export function plain(value: unknown, depth = 0): Plain {
   if (value === UNKNOWN || value === null) return value;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return isUnknownSentinel(value) ? UNKNOWN : value;
+  if (typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value !== "object" || depth > MAX_DEPTH) return undefined;
   if (Array.isArray(value)) {
-    const list: readonly unknown[] = value;
-    return Array.from({ length: list.length }, (_, i) =>
-      plain(
-        readOrUnknown(() => list[i]),
-        depth + 1,
-      ),
-    );
+    return Array.from({ length: value.length }, (_, i) => plain(ownValue(value, String(i)), depth + 1));
   }
-  const record = value as Record<string, unknown>;
   // fromEntries defines own properties, so a key such as "__proto__" stays an ordinary key.
-  return Object.fromEntries(
-    Object.keys(record).map((key) => [
-      key,
-      plain(
-        readOrUnknown(() => record[key]),
-        depth + 1,
-      ),
-    ]),
-  );
+  return Object.fromEntries(Object.keys(value).map((key) => [key, plain(ownValue(value, key), depth + 1)]));
 }
 
 /**
  * {@link plain} for the named properties only, read directly and under `__inputs` (where {@link stateField}
- * looks): the same as `plain(value)` with every other key left out. A stack policy reads a few properties of
- * thousands of resources, and copying whole bags (node pools, network profiles) through the proxy took most of its
- * time.
+ * looks): the same as `plain(value)` with every other key left out. A policy reads a few properties of resources
+ * whose bags hold node pools and network profiles; only those few are copied.
  */
 export function plainFields(value: unknown, keys: readonly string[]): Plain {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return plain(value);
-  const record = value as Record<string, unknown>;
-  const wanted = new Set(keys);
-  return Object.fromEntries(
-    Object.keys(record)
-      .filter((key) => wanted.has(key) || key === "__inputs")
-      .map((key) => {
-        const read = readOrUnknown(() => record[key]);
-        return [key, key === "__inputs" ? plainFields(read, keys) : plain(read, 1)];
-      }),
-  );
+  // A loop rather than fromEntries: this runs for every resource of a stack, and the keys are our own names.
+  const copy: Record<string, Plain> = {};
+  for (const key of keys) {
+    const own = Object.getOwnPropertyDescriptor(value, key);
+    if (own !== undefined) copy[key] = plain(own.value, 1);
+  }
+  const inputs = Object.getOwnPropertyDescriptor(value, "__inputs");
+  if (inputs !== undefined) copy.__inputs = plainFields(inputs.value, keys);
+  return copy;
 }
 
 export function isRecord(value: Plain): value is PlainRecord {

@@ -1,9 +1,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { findCatalogRole, privilegeReasons, show } from "../domain";
-import { readBindingProps } from "./bindingProps";
+import { BINDING_FIELDS, readBindingProps } from "./bindingProps";
 import { stringList } from "./configValues";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
-import { plain } from "./plainProps";
+import { plainFields } from "./plainProps";
 import { bindingProvider } from "./resourceTypes";
 
 /** Config of `aks-trusted-access-privileged-roles`, as its `configSchema` describes it. */
@@ -37,7 +37,7 @@ export const privilegedRoles: ResourceValidationPolicy = {
   validateResource: (args, reportViolation) => {
     const provider = bindingProvider(args.type);
     if (provider === undefined) return;
-    const { roles } = readBindingProps(provider, plain(args.props));
+    const { roles } = readBindingProps(provider, plainFields(args.props, BINDING_FIELDS));
     if (!Array.isArray(roles)) return;
     const allowed = new Set(stringList(args.getConfig<PrivilegedRolesConfig>().allowedRoles).map(lower));
     const seen = new Set<string>();

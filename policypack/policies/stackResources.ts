@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { show } from "../domain";
-import { BindingProps, readBindingProps } from "./bindingProps";
+import { BINDING_FIELDS, BindingProps, readBindingProps } from "./bindingProps";
 import { ClusterRef, refFromBindingId, refFromClusterId } from "./clusterRef";
 import { Plain, field, firstText, plainFields, stateField } from "./plainProps";
 import { AzureProvider, bindingProvider, clusterProvider } from "./resourceTypes";
@@ -41,18 +41,8 @@ export function stackInventory(resources: readonly PolicyResource[]): StackInven
   return { clusters, bindings };
 }
 
-// The only properties readCluster and readBinding read: a stack policy copies just these out of each resource.
+// The only properties readCluster reads (readBinding reads BINDING_FIELDS): a stack policy copies just these.
 const CLUSTER_FIELDS = ["id", "name", "resourceName", "resourceGroupName", "tags"];
-const BINDING_FIELDS = [
-  "id",
-  "name",
-  "kubernetesClusterId",
-  "resourceGroupName",
-  "resourceName",
-  "trustedAccessRoleBindingName",
-  "roles",
-  "sourceResourceId",
-];
 
 function readCluster(resource: PolicyResource, provider: AzureProvider): StackCluster {
   const props = plainFields(resource.props, CLUSTER_FIELDS);

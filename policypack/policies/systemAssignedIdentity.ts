@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN, isSystemAssigned, show } from "../domain";
 import { MANAGED_IDENTITY_DOCS } from "./docs";
-import { field, isRecord, plain } from "./plainProps";
+import { field, isRecord, plainFields } from "./plainProps";
 import { clusterProvider } from "./resourceTypes";
 
 const FIX =
@@ -20,7 +20,7 @@ export const systemAssignedIdentity: ResourceValidationPolicy = {
     "--name <cluster> --enable-managed-identity`.",
   validateResource: (args, reportViolation) => {
     if (clusterProvider(args.type) === undefined) return;
-    const identity = field(plain(args.props), "identity");
+    const identity = field(plainFields(args.props, ["identity"]), "identity");
     const subject = `AKS cluster ${show(args.name)}`;
     if (identity === UNKNOWN) return;
     if (identity === undefined || identity === null) {
