@@ -8,7 +8,6 @@ import { PackSession, StackSettings, startPolicyPack } from "../../cli/packHost"
 import { Rounds, Sample, Timing, compare, runSideBySide, series, timeMs, timing } from "../measure";
 import { processCpuMs } from "../processCpu";
 import { peakMemoryMiB } from "../processMemory";
-import { listeningPort } from "./listeningPort";
 import { checkPacks } from "./packSanity";
 import { EncodedRequest, RawAnalyzer, encodeAnalyze, encodeAnalyzeStack } from "./rawAnalyzer";
 import { BENCH_STACK, syntheticStack } from "./syntheticStack";
@@ -128,7 +127,7 @@ async function startTimed(dir: string, stack: StackSettings): Promise<RunningPac
   const session = await startPolicyPack(dir, { stack });
   const startMs = Number(process.hrtime.bigint() - start) / 1e6;
   try {
-    return { session, analyzer: new RawAnalyzer(listeningPort(session.pid)), startMs };
+    return { session, analyzer: new RawAnalyzer(session.port), startMs };
   } catch (err) {
     await session.close();
     throw err;

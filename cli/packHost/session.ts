@@ -35,6 +35,8 @@ export interface PackSession {
   readonly dir: string;
   /** Process id of the pack. */
   readonly pid: number;
+  /** The port on 127.0.0.1 the pack serves its Analyzer on, as it printed it (for clients of its own). */
+  readonly port: number;
   /** What the pack logged so far: Engine `Log` calls and its stdout/stderr lines. Grows while the pack runs. */
   readonly logs: readonly LogEntry[];
   /** GetAnalyzerInfo: the pack's name, version and policies. */
@@ -176,6 +178,7 @@ function messageOf(err: unknown): string {
 
 class Session implements PackSession {
   readonly pid: number;
+  readonly port: number;
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -186,6 +189,7 @@ class Session implements PackSession {
     readonly logs: readonly LogEntry[],
   ) {
     this.pid = proc.pid;
+    this.port = proc.port;
   }
 
   async info(): Promise<PackInfo> {

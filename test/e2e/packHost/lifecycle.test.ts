@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { spawn } from "child_process";
 import * as path from "path";
 import { PackCallError, liveProcessCount, startPolicyPack, withPolicyPack } from "../../../cli/packHost";
+import { AnalyzerConnection } from "../../../cli/packHost/analyzerClient";
 import { fixturePack, isRunning } from "./processes";
 
 const PACK = fixturePack("probePack");
@@ -40,6 +41,18 @@ describe("the life of a pack process", function () {
     await session.close();
     assert.ok(!isRunning(session.pid), "the pack process must be gone after close()");
     assert.strictEqual(liveProcessCount(), 0);
+  });
+
+  it("reports the port it serves its Analyzer on, which a client of its own can call", async () => {
+    await withPolicyPack(PACK, {}, async (session) => {
+      const own = new AnalyzerConnection(session.port);
+      try {
+        const info = await own.getAnalyzerInfo();
+        assert.strictEqual(info.getName(), (await session.info()).name);
+      } finally {
+        own.close();
+      }
+    });
   });
 
   it("refuses calls after close(), saying the session is closed", async () => {
