@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { show } from "../../policypack/domain";
 import { ConnectionFlags, addConnectionFlags, parseConnectionFlags } from "./connection/connectionFlags";
 import type { AuditOptions } from "./runAudit";
-import { UsageError } from "./usageError";
+import { UsageError } from "../command/usageError";
 
 export const OutputFormat = { Table: "table", Json: "json", Sarif: "sarif" } as const;
 export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];

@@ -1,12 +1,11 @@
 import { Command, Option } from "commander";
-import * as fs from "fs";
-import * as path from "path";
 import { EXIT } from "../main";
 import { renderText } from "../output/checkText";
 import { renderSarif } from "../output/checkSarif";
 import { renderJson } from "../output/json";
 import { CheckReport } from "../output/checkReport";
-import { CheckError, messageOf } from "./checkError";
+import { runCommand } from "../command/runCommand";
+import { writeReport } from "../command/writeReport";
 import { runCheck } from "./runCheck";
 import { statusLine } from "./statusLine";
 
@@ -48,45 +47,26 @@ export function registerCheckCommand(program: Command): void {
     )
     .addOption(new Option("--output <format>", "report format").choices(FORMATS).default("text"))
     .option("--out <file>", "write the report to this file (the text report still goes to stdout)")
-    .action(async (programDir: string, flags: Flags) => {
-      process.exitCode = await check(programDir, flags);
-    });
+    .action((programDir: string, flags: Flags, command: Command) =>
+      runCommand(command, () => check(programDir, flags)),
+    );
 }
 
 async function check(programDir: string, flags: Flags): Promise<number> {
-  try {
-    const { report } = await runCheck(
-      {
-        programDir,
-        ...(flags.stack === undefined ? {} : { stack: flags.stack }),
-        policyPacks: flags.policyPack,
-        policyPackConfigs: flags.policyPackConfig,
-      },
-      statusLine(),
-    );
-    writeReport(report, flags);
-    return report.verdict === "fail" ? EXIT.violations : EXIT.ok;
-  } catch (err) {
-    const message = err instanceof CheckError ? err.message : `check failed unexpectedly: ${messageOf(err)}`;
-    process.stderr.write(`error: ${message}\n`);
-    return EXIT.error;
-  }
-}
-
-/** The chosen format to --out (and the text report to stdout), or the chosen format to stdout. */
-function writeReport(report: CheckReport, flags: Flags): void {
+  const { report } = await runCheck(
+    {
+      programDir,
+      ...(flags.stack === undefined ? {} : { stack: flags.stack }),
+      policyPacks: flags.policyPack,
+      policyPackConfigs: flags.policyPackConfig,
+    },
+    statusLine(),
+  );
   const rendered = render(report, flags.output);
-  if (flags.out === undefined) {
-    process.stdout.write(rendered);
-    return;
-  }
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(flags.out)), { recursive: true });
-    fs.writeFileSync(flags.out, rendered);
-  } catch (err) {
-    throw new CheckError(`--out ${flags.out} cannot be written: ${messageOf(err)}`);
-  }
-  process.stdout.write(flags.output === "text" ? rendered : renderText(report));
+  writeReport(rendered, flags.out);
+  // With --out, the text report still goes to stdout.
+  if (flags.out !== undefined) process.stdout.write(flags.output === "text" ? rendered : renderText(report));
+  return report.verdict === "fail" ? EXIT.violations : EXIT.ok;
 }
 
 function render(report: CheckReport, format: Format): string {

@@ -1,11 +1,12 @@
 import * as grpc from "@grpc/grpc-js";
-import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
-import { AnalyzerConnection, isUnimplemented } from "./analyzerClient";
+import { AnalyzerConnection } from "./analyzerClient";
 import { EngineEndpoint, startEngineService } from "./engineService";
-import { PackCallError, PackInputError, PackStartError } from "./errors";
+import { PackCallError, PackInputError, PackStartError, messageOf } from "./errors";
+import { connect } from "./handshake";
+import { packEnvironment } from "./packEnvironment";
 import { PackProcess, spawnPack } from "./packProcess";
 import { loadPolicyProject } from "./policyProject";
-import { analyzeRequest, analyzeStackRequest, configureRequest, configureStackRequest } from "./requests";
+import { analyzeRequest, analyzeStackRequest, configureRequest } from "./requests";
 import { analysisResult, packInfo } from "./responses";
 import {
   AnalysisResult,
@@ -57,7 +58,6 @@ export interface PackSession {
 }
 
 const DEFAULT_START_TIMEOUT_MS = 120_000;
-const CONNECT_TIMEOUT_MS = 30_000;
 const EXIT_WAIT_MS = 2_000;
 
 /**
@@ -74,7 +74,7 @@ export async function startPolicyPack(
   let proc: PackProcess | undefined;
   let connection: AnalyzerConnection | undefined;
   try {
-    const env = packEnvironment(options);
+    const env = packEnvironment(options.stack, options.env);
     proc = await spawnPack(
       project,
       engine.address,
@@ -108,72 +108,12 @@ export async function withPolicyPack<T>(
   }
 }
 
-/** The CLI's handshake with a fresh analyzer: Handshake (optional for packs), then ConfigureStack. */
-async function connect(
-  connection: AnalyzerConnection,
-  proc: PackProcess,
-  dir: string,
-  engineAddress: string,
-  stack: StackSettings | undefined,
-): Promise<void> {
-  try {
-    await connection.waitForReady(CONNECT_TIMEOUT_MS);
-  } catch (err) {
-    throw new PackStartError(
-      dir,
-      `its Analyzer on port ${proc.port} did not answer: ${messageOf(err)}`,
-      proc.stderr(),
-    );
-  }
-  const handshake = new pb.AnalyzerHandshakeRequest()
-    .setEngineAddress(engineAddress)
-    .setRootDirectory(dir)
-    .setProgramDirectory(dir);
-  await connection.handshake(handshake).catch(ignoreUnimplemented);
-  if (stack) await connection.configureStack(configureStackRequest(stack)).catch(ignoreUnimplemented);
-}
-
-function ignoreUnimplemented(err: unknown): void {
-  if (!isUnimplemented(err)) throw err;
-}
-
-/** The environment the CLI gives a Node.js pack (constructEnv in the CLI's analyzer plugin). */
-function packEnvironment(options: StartPolicyPackOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  const stack = options.stack;
-  const set = (key: string, value: string | undefined): void => {
-    if (value !== undefined && value !== "") env[key] = value;
-  };
-  if (stack) {
-    if (stack.config && Object.keys(stack.config).length > 0)
-      set("PULUMI_CONFIG", JSON.stringify(stack.config));
-    const dryRun = String(stack.dryRun ?? true);
-    for (const prefix of ["PULUMI_NODEJS_", "PULUMI_"]) {
-      set(`${prefix}ORGANIZATION`, stack.organization);
-      set(`${prefix}PROJECT`, stack.project);
-      set(`${prefix}STACK`, stack.stack);
-      set(`${prefix}DRY_RUN`, dryRun);
-    }
-  }
-  for (const [key, value] of Object.entries(options.env ?? {})) {
-    if (value === undefined) delete env[key];
-    else env[key] = value;
-  }
-  return env;
-}
-
 function startTimeoutMs(options: StartPolicyPackOptions): number {
   const timeout = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   if (!Number.isFinite(timeout) || timeout <= 0) {
     throw new PackInputError(`startTimeoutMs must be a positive number of milliseconds, got ${timeout}`);
   }
   return timeout;
-}
-
-function messageOf(err: unknown): string {
-  const grpcDetails = (err as Partial<grpc.ServiceError> | undefined)?.details;
-  if (typeof grpcDetails === "string" && grpcDetails !== "") return grpcDetails;
-  return err instanceof Error ? err.message : String(err);
 }
 
 class Session implements PackSession {

@@ -1,14 +1,15 @@
 import { Command, Option } from "commander";
 import { show } from "../../policypack/domain";
 import { EXIT } from "../main";
-import { runCommand } from "../audit/command";
+import { runCommand } from "../command/runCommand";
 import {
   ConnectionFlags,
   addConnectionFlags,
   parseConnectionFlags,
 } from "../audit/connection/connectionFlags";
-import { UsageError } from "../audit/usageError";
+import { UsageError } from "../command/usageError";
 import { RolesFormat, formatRolesJson, formatRolesTable } from "./formatRoles";
+import { describeAzureError } from "../audit/azureError";
 import { listRoles } from "./listRoles";
 import { catalogReport } from "./roleEntries";
 
@@ -35,36 +36,40 @@ export function registerRolesCommand(program: Command): void {
       new Option("--output <format>", "output format").choices(Object.values(RolesFormat)).default("table"),
     );
   addConnectionFlags(roles).action((flags: RolesFlags, command: Command) =>
-    runCommand(command, async () => {
-      const format = flags.output === RolesFormat.Json ? formatRolesJson : formatRolesTable;
-      if (flags.offline === true) {
-        process.stdout.write(format(catalogReport()));
+    runCommand(
+      command,
+      async () => {
+        const format = flags.output === RolesFormat.Json ? formatRolesJson : formatRolesTable;
+        if (flags.offline === true) {
+          process.stdout.write(format(catalogReport()));
+          return EXIT.ok;
+        }
+        if (flags.location === undefined) {
+          throw new UsageError(
+            "Give --location <region> (e.g. westeurope) to ask Azure, or --offline for the built-in catalog.",
+          );
+        }
+        if (!REGION.test(flags.location)) {
+          throw new UsageError(
+            `--location ${show(flags.location)} is not an Azure region name: give one such as westeurope ` +
+              "(`az account list-locations -o table` lists them).",
+          );
+        }
+        if (flags.subscription !== undefined && !GUID.test(flags.subscription)) {
+          throw new UsageError(
+            `--subscription ${show(flags.subscription)} is not a subscription id: give a GUID such as ` +
+              "00000000-0000-0000-0000-000000000000.",
+          );
+        }
+        const report = await listRoles({
+          ...parseConnectionFlags(flags),
+          location: flags.location.toLowerCase(),
+          ...(flags.subscription === undefined ? {} : { subscriptionId: flags.subscription }),
+        });
+        process.stdout.write(format(report));
         return EXIT.ok;
-      }
-      if (flags.location === undefined) {
-        throw new UsageError(
-          "Give --location <region> (e.g. westeurope) to ask Azure, or --offline for the built-in catalog.",
-        );
-      }
-      if (!REGION.test(flags.location)) {
-        throw new UsageError(
-          `--location ${show(flags.location)} is not an Azure region name: give one such as westeurope ` +
-            "(`az account list-locations -o table` lists them).",
-        );
-      }
-      if (flags.subscription !== undefined && !GUID.test(flags.subscription)) {
-        throw new UsageError(
-          `--subscription ${show(flags.subscription)} is not a subscription id: give a GUID such as ` +
-            "00000000-0000-0000-0000-000000000000.",
-        );
-      }
-      const report = await listRoles({
-        ...parseConnectionFlags(flags),
-        location: flags.location.toLowerCase(),
-        ...(flags.subscription === undefined ? {} : { subscriptionId: flags.subscription }),
-      });
-      process.stdout.write(format(report));
-      return EXIT.ok;
-    }),
+      },
+      describeAzureError,
+    ),
   );
 }

@@ -96,8 +96,8 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
     assert.equal(run.code, 2);
   });
 
-  it("writes the same audit as SARIF to --out, and nothing to stdout", async () => {
-    const out = join(bench.dir, "audit.sarif");
+  it("writes the same audit as SARIF to --out, creating its folder, and nothing to stdout", async () => {
+    const out = join(bench.dir, "reports", "ci", "audit.sarif");
     const run = await runScenario(bench, MAIN, [
       "audit",
       "--all-subscriptions",

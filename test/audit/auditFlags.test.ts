@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { AuditCommandOptions, AuditFlags, parseAuditFlags } from "../../cli/audit/auditFlags";
-import { UsageError } from "../../cli/audit/usageError";
+import { UsageError } from "../../cli/command/usageError";
 
 const A = "11111111-1111-1111-1111-111111111111";
 const B = "22222222-2222-2222-2222-222222222222";

@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { mainSubscriptions } from "./support/estates";
 import { Workbench, makeWorkbench, runScenario } from "./support/scenario";
 
@@ -39,7 +41,10 @@ describe("aks-trusted-access audit with bad flags", function () {
   }
 
   it("names an --out file it cannot write, after the audit, and exits 2", async () => {
-    const out = "/nonexistent-dir/audit.json";
+    // A folder cannot be created where a file stands, not even by root.
+    const blocker = join(bench.dir, "not-a-folder");
+    writeFileSync(blocker, "");
+    const out = join(blocker, "audit.json");
     const run = await runScenario(bench, { subscriptions: [], pageSize: 2 }, [
       "audit",
       "--subscription",
@@ -49,7 +54,8 @@ describe("aks-trusted-access audit with bad flags", function () {
     ]);
     assert.equal(
       run.stderr,
-      `error: Could not write --out "${out}": ENOENT: no such file or directory, open '${out}'\n`,
+      `error: cannot write --out "${out}": cannot create its folder "${blocker}": ` +
+        `EEXIST: file already exists, mkdir '${blocker}'\n`,
     );
     assert.equal(run.code, 2);
   });

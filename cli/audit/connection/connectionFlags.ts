@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { show } from "../../../policypack/domain";
-import { UsageError } from "../usageError";
+import { UsageError } from "../../command/usageError";
 import { Cloud } from "./clouds";
 import type { ConnectionOptions } from "./connection";
 import { CREDENTIAL_KINDS, CredentialKind } from "./credentials";
