@@ -26,6 +26,15 @@ describe("the examples", function () {
         "azure-native:containerservice:TrustedAccessRoleBinding aks-backup",
       ].sort(),
     );
+    // The component's resources are located where the program declares the component, not in this package.
+    const aksLine = report?.resources.find((r) => r.type === "aks-trusted-access:index:AksCluster")?.location;
+    assert.deepStrictEqual(
+      report?.resources
+        .filter((r) => r.type.startsWith("azure-native:containerservice:"))
+        .map((r) => r.location),
+      [aksLine, aksLine, aksLine],
+    );
+    assert.strictEqual(aksLine?.file, "examples/basic/index.ts");
     // The ML binding's inference-v1 role is powerful by design: the advisory policy says so, and nothing else.
     assert.deepStrictEqual(
       report?.diagnostics.map((d) => [d.policy, d.enforcementLevel, d.resourceName]),

@@ -5,7 +5,9 @@ import { SourceLocation } from "./recordedStack";
 
 /** This tool's own code — its sources, its build and its bin script — is never the user's. */
 const TOOL_ROOT = path.resolve(__dirname, "..", "..", "..");
-const TOOL_CODE = ["cli", "dist", "bin"].map((dir) => path.join(TOOL_ROOT, dir) + path.sep);
+const TOOL_CODE = ["cli", "components", "policypack", "dist", "bin"].map(
+  (dir) => path.join(TOOL_ROOT, dir) + path.sep,
+);
 
 /** Whether a file is the user's code: not a dependency in node_modules, not Node itself, not this tool. */
 export function isUserFile(file: string): boolean {
