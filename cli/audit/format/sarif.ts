@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
 import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "../report";
 import { ADVICE_RULE, ADVICE_RULE_TEXT, AUDIT_RULES, AuditRule, AuditRuleText } from "../rules";
@@ -32,9 +33,22 @@ function where(cluster: ClusterRef, subscription: SubscriptionResult): string {
   return `AKS cluster "${cluster.name}" (subscription ${subscription.name}, resource group ${cluster.resourceGroup})`;
 }
 
+/**
+ * A live cluster has no source file, but GitHub code scanning refuses a result without a physical location: the
+ * cluster's ARM id, under `azure/`, stands in as a repository-relative path. The id is also the logical location.
+ */
 const clusterLocation = (cluster: ClusterRef): Result["locations"] => [
-  { logicalLocations: [{ name: cluster.name, fullyQualifiedName: cluster.id, kind: "resource" }] },
+  {
+    physicalLocation: { artifactLocation: { uri: encodeURI(`azure${cluster.id}`) } },
+    logicalLocations: [{ name: cluster.name, fullyQualifiedName: cluster.id, kind: "resource" }],
+  },
 ];
+
+/** Code scanning matches a result across runs by this: the rule, the cluster (ignoring case) and what was found. */
+function fingerprints(rule: string, cluster: ClusterRef, found: string): Result["partialFingerprints"] {
+  const identity = [rule, cluster.id.toLowerCase(), found].join("\u0000");
+  return { "aksTrustedAccessAudit/v1": createHash("sha256").update(identity).digest("hex") };
+}
 
 /**
  * SARIF 2.1.0: one result per finding (level error) and per warning, located by the cluster's ARM id; what could
@@ -126,6 +140,7 @@ function clusterEntries(
       level: "error",
       message: { text: `${where(r.cluster, subscription)} ${f.message}` },
       locations: clusterLocation(r.cluster),
+      partialFingerprints: fingerprints(f.rule, r.cluster, f.message),
       properties: { remediation: r.remediation },
     });
   }
@@ -136,6 +151,7 @@ function clusterEntries(
       level: "warning",
       message: { text: `${where(r.cluster, subscription)}: ${w}` },
       locations: clusterLocation(r.cluster),
+      partialFingerprints: fingerprints(ADVICE_RULE, r.cluster, w),
     });
   }
 }
