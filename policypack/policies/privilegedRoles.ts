@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { findCatalogRole, privilegeReasons, show } from "../domain";
+import { CATALOG_LOCATION, findCatalogRole, parseRole, privilegeReasons, show } from "../domain";
 import { BINDING_FIELDS, readBindingProps } from "./bindingProps";
 import { stringList } from "./configValues";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
@@ -8,14 +8,16 @@ import { bindingProvider } from "./resourceTypes";
 
 /** Config of `aks-trusted-access-privileged-roles`, as its `configSchema` describes it. */
 export interface PrivilegedRolesConfig {
-  /** Powerful roles accepted on purpose (ignoring case), e.g. ML's inference-v1. Defaults to none. */
+  /** Roles accepted on purpose (ignoring case): powerful ones such as ML's inference-v1, or roles newer than the
+   * catalog. Defaults to none. */
   readonly allowedRoles?: readonly string[];
 }
 
 export const privilegedRoles: ResourceValidationPolicy = {
   name: "aks-trusted-access-privileged-roles",
   description:
-    "Flags a Trusted Access role binding that grants a role able to read secrets, exec into pods or write RBAC objects.",
+    "Flags a Trusted Access role binding that grants a role able to read secrets, exec into pods or write RBAC " +
+    "objects, or a role this pack does not know.",
   enforcementLevel: "advisory",
   severity: "medium",
   url: TRUSTED_ACCESS_DOCS,
@@ -23,14 +25,17 @@ export const privilegedRoles: ResourceValidationPolicy = {
     "Whoever controls the binding's source resource gets the role's rights in the cluster. Keep a powerful role " +
     "only when the integration needs it, and then list it in this policy's allowedRoles; otherwise remove it " +
     "from the binding's roles (`az aks trustedaccess rolebinding update --resource-group <group> --cluster-name " +
-    "<cluster> --name <binding> --roles <roles>`).",
+    "<cluster> --name <binding> --roles <roles>`). A role missing from the catalog is often misspelt: compare it " +
+    "with `az aks trustedaccess role list --location <region>`, and list a newer role in allowedRoles once reviewed.",
   configSchema: {
     properties: {
       allowedRoles: {
         type: "array",
         items: { type: "string" },
         default: [],
-        description: "Powerful roles accepted on purpose, e.g. ML's inference-v1 (compared ignoring case).",
+        description:
+          "Roles accepted on purpose, compared ignoring case: powerful ones such as ML's inference-v1, or roles " +
+          "newer than the catalog.",
       },
     },
   },
@@ -42,18 +47,28 @@ export const privilegedRoles: ResourceValidationPolicy = {
     const allowed = new Set(stringList(args.getConfig<PrivilegedRolesConfig>().allowedRoles).map(lower));
     const seen = new Set<string>();
     for (const role of roles) {
-      // Only catalogued roles have known rules; an unknown or malformed role is another policy's concern.
-      const catalogued = typeof role === "string" ? findCatalogRole(role) : undefined;
-      if (catalogued === undefined || allowed.has(lower(catalogued.role)) || seen.has(catalogued.role))
+      // A malformed role (or one unknown during preview) is binding-valid's concern, not this policy's.
+      if (typeof role !== "string" || parseRole(role) === undefined) continue;
+      const catalogued = findCatalogRole(role);
+      const name = catalogued?.role ?? role;
+      if (allowed.has(lower(name)) || seen.has(lower(name))) continue;
+      seen.add(lower(name));
+      const subject = `Trusted Access role binding ${show(args.name)} grants ${show(name)}`;
+      if (catalogued === undefined) {
+        reportViolation(
+          `${subject}, which is not in this package's role catalog (a ${CATALOG_LOCATION} snapshot), so what it ` +
+            "allows in the cluster is unknown here: check its spelling and that the cluster's region offers it " +
+            "(`az aks trustedaccess role list --location <cluster-location>`), and once reviewed list it in this " +
+            "policy's allowedRoles.",
+        );
         continue;
-      seen.add(catalogued.role);
+      }
       const reasons = privilegeReasons(catalogued.rules);
       if (reasons.length === 0) continue;
       reportViolation(
-        `Trusted Access role binding ${show(args.name)} grants ${show(catalogued.role)}, which ` +
-          `${listInWords(reasons)}: whoever controls its source resource gets these rights in the cluster. ` +
-          "Keep the role only if the integration needs it and list it in this policy's allowedRoles; " +
-          "otherwise remove it from the binding's roles.",
+        `${subject}, which ${listInWords(reasons)}: whoever controls its source resource gets these rights in ` +
+          "the cluster. Keep the role only if the integration needs it and list it in this policy's " +
+          "allowedRoles; otherwise remove it from the binding's roles.",
       );
     }
   },

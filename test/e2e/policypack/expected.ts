@@ -27,7 +27,7 @@ export const DESCRIPTION: Readonly<Record<PolicyName, string>> = {
     "Every AKS cluster uses a system-assigned managed identity, which Trusted Access requires.",
   [POLICY.privileged]:
     "Flags a Trusted Access role binding that grants a role able to read secrets, exec into pods or write RBAC " +
-    "objects.",
+    "objects, or a role this pack does not know.",
 };
 
 /** A diagnostic as the engine would show it: the SDK joins the description and the policy's text. */
