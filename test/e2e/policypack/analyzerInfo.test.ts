@@ -3,8 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PackInfo, withPolicyPack } from "../../../cli/packHost";
 import { DESCRIPTION, POLICY } from "./expected";
-
-const PACK_DIR = path.join(__dirname, "..", "..", "..", "policypack");
+import { PACK_DIR } from "./scenarios";
 
 describe("the aks-trusted-access pack, started as `pulumi preview --policy-pack policypack` starts it", function () {
   this.timeout(180_000);

@@ -1,11 +1,5 @@
 import * as assert from "assert";
-import {
-  EnforcementLevel,
-  JsonValue,
-  PackSession,
-  PolicyConfig,
-  startPolicyPack,
-} from "../../../cli/packHost";
+import { EnforcementLevel, JsonValue, PolicyConfig } from "../../../cli/packHost";
 import { TrustedAccessRole } from "../../../policypack/domain";
 import { analyzeLikeTheEngine } from "./engineRun";
 import { POLICY, PolicyName, inferenceRoleGranted, uncovered, verdict } from "./expected";
@@ -14,8 +8,8 @@ import {
   CLUSTER_GROUP,
   ML_ROLES,
   ML_WORKSPACE_ID,
-  PACK_DIR,
   aksClusterPreview,
+  packForSuite,
 } from "./scenarios";
 import { TestStack } from "./testStack";
 
@@ -65,37 +59,30 @@ function lonelyCluster(stack: TestStack, name: string, azureName: string, tags?:
 
 describe("the pack configured as by --policy-pack-config", function () {
   this.timeout(180_000);
-  let session: PackSession;
-
-  before(async () => {
-    session = await startPolicyPack(PACK_DIR, { stack: { project: "aks-e2e", stack: "dev" } });
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const pack = packForSuite();
 
   describe("aks-trusted-access-required", () => {
     it("exempts clusters listed in exemptClusters by Azure name (ignoring case) or by Pulumi name", async () => {
-      await session.configure(
+      await pack().configure(
         cliConfig({ [POLICY.required]: { properties: { exemptClusters: ["AKS-LAB", "sandbox"] } } }),
       );
       const stack = new TestStack();
       lonelyCluster(stack, "lab", "aks-lab");
       lonelyCluster(stack, "sandbox", "aks-sbx");
       const prod = lonelyCluster(stack, "prod", "aks-prod");
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(POLICY.required, "mandatory", prod.state.urn, uncovered("prod", "aks-prod")),
       ]);
     });
 
     it("exempts by the configured exemptTag instead of the default one, and names it in the message", async () => {
-      await session.configure(
+      await pack().configure(
         cliConfig({ [POLICY.required]: { properties: { exemptTag: "no-trusted-access" } } }),
       );
       const stack = new TestStack();
       lonelyCluster(stack, "lab", "aks-lab", { "No-Trusted-Access": "true" });
       const old = lonelyCluster(stack, "old", "aks-old", { "trusted-access-exempt": "true" });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(
           POLICY.required,
           "mandatory",
@@ -106,7 +93,7 @@ describe("the pack configured as by --policy-pack-config", function () {
     });
 
     it("demands every requiredRoles role from each cluster's bindings", async () => {
-      await session.configure(
+      await pack().configure(
         cliConfig({
           [POLICY.required]: { properties: { requiredRoles: [TrustedAccessRole.BackupOperator] } },
           [POLICY.privileged]: { properties: { allowedRoles: [TrustedAccessRole.MachineLearningInference] } },
@@ -123,7 +110,7 @@ describe("the pack configured as by --policy-pack-config", function () {
           sourceResourceId: BACKUP_VAULT_ID,
         },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(
           POLICY.required,
           "mandatory",
@@ -139,18 +126,18 @@ describe("the pack configured as by --policy-pack-config", function () {
     it("reports an uncovered cluster at the configured level: advisory, or not at all when disabled", async () => {
       const stack = new TestStack();
       const lonely = lonelyCluster(stack, "lonely", "aks-lonely");
-      await session.configure(cliConfig({ [POLICY.required]: { enforcementLevel: "advisory" } }));
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      await pack().configure(cliConfig({ [POLICY.required]: { enforcementLevel: "advisory" } }));
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(POLICY.required, "advisory", lonely.state.urn, uncovered("lonely", "aks-lonely")),
       ]);
-      await session.configure(cliConfig({ [POLICY.required]: { enforcementLevel: "disabled" } }));
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      await pack().configure(cliConfig({ [POLICY.required]: { enforcementLevel: "disabled" } }));
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
   });
 
   describe("aks-trusted-access-privileged-roles", () => {
     it("accepts a powerful role listed in allowedRoles, ignoring case", async () => {
-      await session.configure(
+      await pack().configure(
         cliConfig({
           [POLICY.privileged]: {
             properties: { allowedRoles: [TrustedAccessRole.MachineLearningInference.toUpperCase()] },
@@ -161,16 +148,16 @@ describe("the pack configured as by --policy-pack-config", function () {
       aksClusterPreview(stack, "aks", "aks-prod", {
         ml: { roles: ML_ROLES, sourceResourceId: ML_WORKSPACE_ID },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
 
     it("blocks a powerful role when the policy is raised to mandatory", async () => {
-      await session.configure(cliConfig({ [POLICY.privileged]: { enforcementLevel: "mandatory" } }));
+      await pack().configure(cliConfig({ [POLICY.privileged]: { enforcementLevel: "mandatory" } }));
       const stack = new TestStack();
       const { bindings } = aksClusterPreview(stack, "aks", "aks-prod", {
         ml: { roles: ML_ROLES, sourceResourceId: ML_WORKSPACE_ID },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(POLICY.privileged, "mandatory", bindings[0].state.urn, inferenceRoleGranted("aks-ml")),
       ]);
     });
@@ -195,20 +182,20 @@ describe("the pack configured as by --policy-pack-config", function () {
         },
         { propertyDependencies: { resourceName: [cluster] } },
       );
-      await session.configure(cliConfig({}));
-      const enabled = await analyzeLikeTheEngine(session, stack);
+      await pack().configure(cliConfig({}));
+      const enabled = await analyzeLikeTheEngine(pack(), stack);
       assert.deepStrictEqual(
         [...new Set(enabled.map((v) => v.policy))],
         [POLICY.identity, POLICY.bindingValid],
         "at their own levels, both policies flag this stack",
       );
-      await session.configure(
+      await pack().configure(
         cliConfig({
           [POLICY.identity]: { enforcementLevel: "disabled" },
           [POLICY.bindingValid]: { enforcementLevel: "disabled" },
         }),
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
   });
 });

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { TrustedAccessRole } from "../../../policypack/domain";
-import { unknown } from "../../../cli/packHost";
+import { PackSession, startPolicyPack, unknown } from "../../../cli/packHost";
 import { TestResource, TestStack } from "./testStack";
 
 /** Shared names and ids of the e2e stacks. */
@@ -56,6 +56,24 @@ export function aksClusterPreview(
 
 /** The project's policy pack folder, started as `pulumi preview --policy-pack policypack` starts it. */
 export const PACK_DIR = path.join(__dirname, "..", "..", "..", "policypack");
+
+/**
+ * The pack for a suite's tests: started before them as the CLI starts it for the stack of {@link TestStack}
+ * (project "aks-e2e", stack "dev"), stopped after them. Returns the running session.
+ */
+export function packForSuite(): () => PackSession {
+  let session: PackSession | undefined;
+  before(async () => {
+    session = await startPolicyPack(PACK_DIR, { stack: { project: "aks-e2e", stack: "dev" } });
+  });
+  after(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (session === undefined) throw new Error("the pack did not start: see the failure of the before hook");
+    return session;
+  };
+}
 
 export const bindingId = (cluster: string, binding: string): string =>
   `${clusterId(cluster)}/trustedAccessRoleBindings/${binding}`;

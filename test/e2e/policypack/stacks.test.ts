@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { PackSession, startPolicyPack, unknown } from "../../../cli/packHost";
+import { unknown } from "../../../cli/packHost";
 import { TrustedAccessRole } from "../../../policypack/domain";
 import { analyzeLikeTheEngine } from "./engineRun";
 import { IDENTITY_FIX, POLICY, inferenceRoleGranted, uncovered, verdict } from "./expected";
@@ -8,8 +8,8 @@ import {
   CLUSTER_GROUP,
   ML_ROLES,
   ML_WORKSPACE_ID,
-  PACK_DIR,
   aksClusterPreview,
+  packForSuite,
   bindingId,
   clusterId,
 } from "./scenarios";
@@ -21,14 +21,7 @@ import { TestStack } from "./testStack";
  */
 describe("the pack over whole stacks, without policy config", function () {
   this.timeout(180_000);
-  let session: PackSession;
-
-  before(async () => {
-    session = await startPolicyPack(PACK_DIR, { stack: { project: "aks-e2e", stack: "dev" } });
-  });
-  after(async () => {
-    await session?.close();
-  });
+  const pack = packForSuite();
 
   describe("covered clusters", () => {
     it("passes an AksCluster preview, whose binding reaches the unknown cluster name through propertyDependencies", async () => {
@@ -36,7 +29,7 @@ describe("the pack over whole stacks, without policy config", function () {
       const { bindings } = aksClusterPreview(stack, "aks", "aks-prod", {
         ml: { roles: ML_ROLES, sourceResourceId: ML_WORKSPACE_ID },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         // The only note is the advisory one: inference-v1 is powerful.
         verdict(POLICY.privileged, "advisory", bindings[0].state.urn, inferenceRoleGranted("aks-ml")),
       ]);
@@ -81,7 +74,7 @@ describe("the pack over whole stacks, without policy config", function () {
           },
         },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
 
     it("links an existing binding declared with plain names to its cluster by their ARM ids", async () => {
@@ -116,7 +109,7 @@ describe("the pack over whole stacks, without policy config", function () {
           },
         },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
   });
 
@@ -128,7 +121,7 @@ describe("the pack over whole stacks, without policy config", function () {
         resourceName: "aks-lonely",
         identity: { type: "SystemAssigned" },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(POLICY.required, "mandatory", cluster.state.urn, uncovered("lonely", "aks-lonely")),
       ]);
     });
@@ -147,7 +140,7 @@ describe("the pack over whole stacks, without policy config", function () {
         roles: [TrustedAccessRole.BackupOperator],
         sourceResourceId: BACKUP_VAULT_ID,
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(POLICY.required, "mandatory", cluster.state.urn, uncovered("aks", "aks-prod")),
       ]);
     });
@@ -167,7 +160,7 @@ describe("the pack over whole stacks, without policy config", function () {
         resourceName: "aks-second",
         identity: { type: "SystemAssigned" },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(POLICY.required, "mandatory", first.state.urn, uncovered("first", "aks-first")),
         verdict(POLICY.required, "mandatory", second.state.urn, uncovered("second", "aks-second")),
       ]);
@@ -183,7 +176,7 @@ describe("the pack over whole stacks, without policy config", function () {
         identity: { type: "SystemAssigned" },
         tags: { "Trusted-Access-Exempt": "lab cluster, no integrations" },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
 
     it("gives no verdict on a cluster whose tags are unknown during preview", async () => {
@@ -194,7 +187,7 @@ describe("the pack over whole stacks, without policy config", function () {
         identity: { type: "SystemAssigned" },
         tags: unknown("object"),
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
   });
 
@@ -215,7 +208,7 @@ describe("the pack over whole stacks, without policy config", function () {
         roles: unknown("array"),
         sourceResourceId: unknown(),
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
 
     it("still flags what is known beside an unknown: a bad binding name next to an unknown source", async () => {
@@ -232,7 +225,7 @@ describe("the pack over whole stacks, without policy config", function () {
         },
         { propertyDependencies: { resourceName: [cluster] } },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(
           POLICY.bindingValid,
           "mandatory",
@@ -266,7 +259,7 @@ describe("the pack over whole stacks, without policy config", function () {
           propertyDependencies: { resourceName: [cluster] },
         },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
 
     it("flags an uncovered versioned cluster with a user-assigned identity twice: identity and coverage", async () => {
@@ -276,7 +269,7 @@ describe("the pack over whole stacks, without policy config", function () {
         { resourceGroupName: CLUSTER_GROUP, resourceName: "aks-old", identity: { type: "UserAssigned" } },
         { type: "azure-native:containerservice/v20240901preview:ManagedCluster" },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(
           POLICY.identity,
           "mandatory",
@@ -306,7 +299,7 @@ describe("the pack over whole stacks, without policy config", function () {
         },
         { propertyDependencies: { kubernetesClusterId: [cluster] } },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
 
     it("links a classic binding to its cluster by the cluster id, ignoring case", async () => {
@@ -323,7 +316,7 @@ describe("the pack over whole stacks, without policy config", function () {
         roles: [TrustedAccessRole.BackupOperator],
         sourceResourceId: BACKUP_VAULT_ID,
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
     });
 
     it("flags a classic cluster without identity, and a binding whose source does not fit its role", async () => {
@@ -342,7 +335,7 @@ describe("the pack over whole stacks, without policy config", function () {
         },
         { propertyDependencies: { kubernetesClusterId: [cluster] } },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(
           POLICY.identity,
           "mandatory",
@@ -381,7 +374,7 @@ describe("the pack over whole stacks, without policy config", function () {
           ]),
         ),
       );
-      const verdicts = await analyzeLikeTheEngine(session, stack);
+      const verdicts = await analyzeLikeTheEngine(pack(), stack);
       assert.deepStrictEqual(verdicts, [
         verdict(
           POLICY.bindingLimits,
@@ -410,7 +403,7 @@ describe("the pack over whole stacks, without policy config", function () {
         },
         { propertyDependencies: { resourceName: [cluster] } },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(session, stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
         verdict(
           POLICY.bindingLimits,
           "mandatory",
