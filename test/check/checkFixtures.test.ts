@@ -166,4 +166,19 @@ describe("check: fixture programs that violate each policy", function () {
     assert.deepStrictEqual(violations(report), []);
     assert.strictEqual(report?.verdict, "pass");
   });
+
+  it("answers getClientConfig with unknowns, so an id built from it is not judged as /subscriptions/undefined/…", async () => {
+    const { run, report } = await checkFixture("client-config");
+    assert.strictEqual(run.code, 1, run.stderr);
+    assert.deepStrictEqual(violations(report), [
+      {
+        policy: "aks-trusted-access-binding-valid",
+        level: "mandatory",
+        resource: "aks-backup",
+        message:
+          'Trusted Access role binding "aks-backup": trustedAccessRoleBindingName "backup_1" is not a valid ' +
+          "binding name: use 1-24 letters, digits or hyphens.",
+      },
+    ]);
+  });
 });
