@@ -24,6 +24,9 @@ describe("npm start", function () {
       /Previewing stack "check" of project "aks-trusted-access-basic" \(examples\/basic\/index\.ts\)/,
     );
     assert.match(stdout, / \+ {3}├─ aks-trusted-access:index:AksCluster /);
+    // The advisory note is located at the program's line that declares the AksCluster, not inside this package.
+    assert.match(stdout, /: aks-ml {2}at examples\/basic\/index\.ts:\d+\n/);
+    assert.doesNotMatch(stdout, /at (components|policypack|cli)\//);
     assert.match(stdout, /\n {4}[✅⚠️]+ aks-trusted-access@v0\.1\.0 \(local: policypack\)\n/u);
     assert.match(
       stdout,

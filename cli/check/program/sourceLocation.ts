@@ -3,10 +3,12 @@ import { fileURLToPath } from "url";
 import type { SourcePosition, StackTrace } from "@pulumi/pulumi/proto/source_pb";
 import { SourceLocation } from "./recordedStack";
 
+/** This package's root, whether this file runs from its sources or from its build in `dist/`. */
+const HERE = path.resolve(__dirname, "..", "..", "..");
+const PACKAGE_ROOT = path.basename(HERE) === "dist" ? path.dirname(HERE) : HERE;
 /** This tool's own code — its sources, its build and its bin script — is never the user's. */
-const TOOL_ROOT = path.resolve(__dirname, "..", "..", "..");
 const TOOL_CODE = ["cli", "components", "policypack", "dist", "bin"].map(
-  (dir) => path.join(TOOL_ROOT, dir) + path.sep,
+  (dir) => path.join(PACKAGE_ROOT, dir) + path.sep,
 );
 
 /** Whether a file is the user's code: not a dependency in node_modules, not Node itself, not this tool. */
