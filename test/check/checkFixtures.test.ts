@@ -167,7 +167,7 @@ describe("check: fixture programs that violate each policy", function () {
     assert.strictEqual(report?.verdict, "pass");
   });
 
-  it("answers getClientConfig with unknowns, so an id built from it is not judged as /subscriptions/undefined/…", async () => {
+  it("answers getClientConfig with placeholders: an id built from it, as Output or Promise, is not /subscriptions/undefined/…", async () => {
     const { run, report } = await checkFixture("client-config");
     assert.strictEqual(run.code, 1, run.stderr);
     assert.deepStrictEqual(violations(report), [

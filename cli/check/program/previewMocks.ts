@@ -1,22 +1,24 @@
 import type { MockCallArgs, MockResourceArgs, MockResourceResult, Mocks } from "@pulumi/pulumi/runtime/mocks";
-import { UNKNOWN_SENTINELS } from "../../packHost";
+
+/**
+ * `getClientConfig` (azure-native, classic azure) tells a real preview who runs it, and programs build the ids of
+ * resources they do not declare from its `subscriptionId`. Offline that is not known: it answers with the all-zero
+ * GUID, so that an id built from it — through the Output or the Promise form — is well-formed, as in a real
+ * preview, and the policies judge the rest of the id.
+ */
+const PLACEHOLDER_GUID = "00000000-0000-0000-0000-000000000000";
+const CLIENT_CONFIG_TOKENS = new Set([
+  "azure-native:authorization:getClientConfig",
+  "azure:core/getClientConfig:getClientConfig",
+]);
 
 /**
  * Mocks with the semantics of a first `pulumi preview` of a new stack: a resource's inputs come back as its
  * outputs (plus the name its provider would give it), and everything else a provider computes — the id and the
  * other outputs — is left out, which the SDK in preview mode turns into unknowns. A resource read with `.get` is
- * answered with its inputs only: what Azure holds for it cannot be known offline.
- *
- * Provider functions (invokes) answer from Azure. `getClientConfig`, which programs use to build the ids of
- * resources they do not declare, answers with each of its fields unknown, so that an id built from it is unknown
- * too rather than "/subscriptions/undefined/…"; any other function returns no values.
+ * answered with its inputs only: what Azure holds for it cannot be known offline. Provider functions return no
+ * values, except `getClientConfig`, which returns placeholders.
  */
-/** The fields of the functions answered with unknowns, by token (azure-native, then the classic provider). */
-const UNKNOWN_RESULTS: Readonly<Record<string, readonly string[]>> = {
-  "azure-native:authorization:getClientConfig": ["clientId", "objectId", "subscriptionId", "tenantId"],
-  "azure:core/getClientConfig:getClientConfig": ["clientId", "id", "objectId", "subscriptionId", "tenantId"],
-};
-
 export function previewMocks(
   providerNamed: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>,
 ): Mocks {
@@ -27,8 +29,13 @@ export function previewMocks(
       return { id: undefined, state: providerNamed(args.type, args.name, inputs) };
     },
     call: (args: MockCallArgs): Record<string, unknown> =>
-      Object.fromEntries(
-        (UNKNOWN_RESULTS[args.token] ?? []).map((field) => [field, UNKNOWN_SENTINELS.string]),
-      ),
+      CLIENT_CONFIG_TOKENS.has(args.token)
+        ? {
+            clientId: PLACEHOLDER_GUID,
+            objectId: PLACEHOLDER_GUID,
+            subscriptionId: PLACEHOLDER_GUID,
+            tenantId: PLACEHOLDER_GUID,
+          }
+        : {},
   };
 }
