@@ -12,7 +12,7 @@ export interface BindingProps {
 }
 
 /** Every property a policy reads of a binding resource: policies copy just these out of its bag. */
-export const BINDING_FIELDS = [
+export const BINDING_FIELDS: readonly string[] = [
   "id",
   "name",
   "kubernetesClusterId",

@@ -37,12 +37,17 @@ function isUnknownSentinel(text: string): boolean {
 }
 
 /**
- * An own property, read past the SDK's proxy. The proxy traps only `get`, so the property's descriptor holds the
- * engine's value itself: no proxy wraps it and no error is thrown for an unknown, which {@link plain} recognizes.
- * {@link plainFields} reads descriptors the same way.
+ * An own property, read past the SDK's proxy: the proxy traps only `get`, so the property's descriptor holds the
+ * engine's value itself, never wrapped and never throwing for an unknown, which {@link plain} then recognizes.
+ * Should a later SDK trap descriptors too, its UnknownValueError still reads as UNKNOWN.
  */
-function ownValue(record: object, key: string): unknown {
-  return Object.getOwnPropertyDescriptor(record, key)?.value;
+function ownProperty(record: object, key: string): { readonly value?: unknown } | undefined {
+  try {
+    return Object.getOwnPropertyDescriptor(record, key);
+  } catch (error) {
+    if (error instanceof UnknownValueError) return { value: UNKNOWN };
+    throw error;
+  }
 }
 
 // Property bags come from protobuf Structs and are shallow; the bound only guards against pathological input.
@@ -58,10 +63,14 @@ export function plain(value: unknown, depth = 0): Plain {
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value !== "object" || depth > MAX_DEPTH) return undefined;
   if (Array.isArray(value)) {
-    return Array.from({ length: value.length }, (_, i) => plain(ownValue(value, String(i)), depth + 1));
+    return Array.from({ length: value.length }, (_, i) =>
+      plain(ownProperty(value, String(i))?.value, depth + 1),
+    );
   }
   // fromEntries defines own properties, so a key such as "__proto__" stays an ordinary key.
-  return Object.fromEntries(Object.keys(value).map((key) => [key, plain(ownValue(value, key), depth + 1)]));
+  return Object.fromEntries(
+    Object.keys(value).map((key) => [key, plain(ownProperty(value, key)?.value, depth + 1)]),
+  );
 }
 
 /**
@@ -69,16 +78,17 @@ export function plain(value: unknown, depth = 0): Plain {
  * looks): the same as `plain(value)` with every other key left out. A policy reads a few properties of resources
  * whose bags hold node pools and network profiles; only those few are copied.
  */
-export function plainFields(value: unknown, keys: readonly string[]): Plain {
+export function plainFields(value: unknown, keys: readonly string[], depth = 0): Plain {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return plain(value);
+  if (depth > MAX_DEPTH) return undefined;
   // A loop rather than fromEntries: this runs for every resource of a stack, and the keys are our own names.
   const copy: Record<string, Plain> = {};
   for (const key of keys) {
-    const own = Object.getOwnPropertyDescriptor(value, key);
-    if (own !== undefined) copy[key] = plain(own.value, 1);
+    const own = ownProperty(value, key);
+    if (own !== undefined) copy[key] = plain(own.value, depth + 1);
   }
-  const inputs = Object.getOwnPropertyDescriptor(value, "__inputs");
-  if (inputs !== undefined) copy.__inputs = plainFields(inputs.value, keys);
+  const inputs = ownProperty(value, "__inputs");
+  if (inputs !== undefined) copy.__inputs = plainFields(inputs.value, keys, depth + 1);
   return copy;
 }
 

@@ -42,7 +42,7 @@ export function stackInventory(resources: readonly PolicyResource[]): StackInven
 }
 
 // The only properties readCluster reads (readBinding reads BINDING_FIELDS): a stack policy copies just these.
-const CLUSTER_FIELDS = ["id", "name", "resourceName", "resourceGroupName", "tags"];
+const CLUSTER_FIELDS: readonly string[] = ["id", "name", "resourceName", "resourceGroupName", "tags"];
 
 function readCluster(resource: PolicyResource, provider: AzureProvider): StackCluster {
   const props = plainFields(resource.props, CLUSTER_FIELDS);

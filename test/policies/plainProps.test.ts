@@ -67,15 +67,31 @@ describe("plain", () => {
   });
 
   it("tells each unknown sentinel from a string that only looks like one, however often it is read", () => {
-    const lookalike = "04da6b54-80e4-46f7-96ec-b56ff0331ba0";
-    const props = { a: UNKNOWN_SENTINELS[0], b: lookalike, c: [UNKNOWN_SENTINELS[0], lookalike] };
-    for (let round = 0; round < 2; round++) {
-      assert.deepStrictEqual(plain(unknownCheckingProxy(props)), {
-        a: UNKNOWN,
-        b: lookalike,
-        c: [UNKNOWN, lookalike],
-      });
+    for (const sentinel of UNKNOWN_SENTINELS) {
+      const lookalike = `${sentinel.slice(0, -1)}${sentinel.endsWith("0") ? "1" : "0"}`;
+      const props = { a: sentinel, b: lookalike, c: [sentinel, lookalike] };
+      for (let round = 0; round < 2; round++) {
+        assert.deepStrictEqual(plain(unknownCheckingProxy(props)), {
+          a: UNKNOWN,
+          b: lookalike,
+          c: [UNKNOWN, lookalike],
+        });
+      }
     }
+  });
+
+  it("uses sentinels that the SDK's own proxy refuses to read", () => {
+    for (const sentinel of UNKNOWN_SENTINELS) {
+      assert.throws(() => unknownCheckingProxy({ v: sentinel }).v, UnknownValueError);
+    }
+  });
+
+  it("stops at a depth no property bag reaches instead of overflowing the stack", () => {
+    let deep: Record<string, unknown> = { name: "aks" };
+    for (let i = 0; i < 10_000; i++) deep = { __inputs: deep, name: [i] };
+    const proxied = unknownCheckingProxy(deep);
+    assert.doesNotThrow(() => plain(proxied));
+    assert.doesNotThrow(() => plainFields(proxied, ["name"]));
   });
 });
 
