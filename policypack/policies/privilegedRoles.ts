@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { CATALOG_LOCATION, findCatalogRole, parseRole, privilegeReasons, show } from "../domain";
+import { findCatalogRole, parseRole, privilegeReasons, show, uncataloguedRoleWarning } from "../domain";
 import { BINDING_FIELDS, readBindingProps } from "./bindingProps";
 import { stringList } from "./configValues";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
@@ -46,31 +46,30 @@ export const privilegedRoles: ResourceValidationPolicy = {
     if (!Array.isArray(roles)) return;
     const allowed = new Set(stringList(args.getConfig<PrivilegedRolesConfig>().allowedRoles).map(lower));
     const seen = new Set<string>();
-    for (const role of roles) {
+    roles.forEach((role, i) => {
       // A malformed role (or one unknown during preview) is binding-valid's concern, not this policy's.
-      if (typeof role !== "string" || parseRole(role) === undefined) continue;
+      if (typeof role !== "string" || parseRole(role) === undefined) return;
       const catalogued = findCatalogRole(role);
       const name = catalogued?.role ?? role;
-      if (allowed.has(lower(name)) || seen.has(lower(name))) continue;
+      if (allowed.has(lower(name)) || seen.has(lower(name))) return;
       seen.add(lower(name));
-      const subject = `Trusted Access role binding ${show(args.name)} grants ${show(name)}`;
       if (catalogued === undefined) {
         reportViolation(
-          `${subject}, which is not in this package's role catalog (a ${CATALOG_LOCATION} snapshot), so what it ` +
-            "allows in the cluster is unknown here: check its spelling and that the cluster's region offers it " +
-            "(`az aks trustedaccess role list --location <cluster-location>`), and once reviewed list it in this " +
-            "policy's allowedRoles.",
+          uncataloguedRoleWarning(`Trusted Access role binding ${show(args.name)}: roles[${i}]`, role) +
+            " What it allows in the cluster is unknown here: check its spelling, and once reviewed list it in " +
+            "this policy's allowedRoles.",
         );
-        continue;
+        return;
       }
       const reasons = privilegeReasons(catalogued.rules);
-      if (reasons.length === 0) continue;
+      if (reasons.length === 0) return;
       reportViolation(
-        `${subject}, which ${listInWords(reasons)}: whoever controls its source resource gets these rights in ` +
-          "the cluster. Keep the role only if the integration needs it and list it in this policy's " +
-          "allowedRoles; otherwise remove it from the binding's roles.",
+        `Trusted Access role binding ${show(args.name)} grants ${show(name)}, which ${listInWords(reasons)}: ` +
+          "whoever controls its source resource gets these rights in the cluster. Keep the role only if the " +
+          "integration needs it and list it in this policy's allowedRoles; otherwise remove it from the " +
+          "binding's roles.",
       );
-    }
+    });
   },
 };
 

@@ -24,11 +24,12 @@ const INFERENCE_WARNING =
   "this policy's allowedRoles; otherwise remove it from the binding's roles.";
 
 const FUTURE_ROLE = "Microsoft.MachineLearningServices/workspaces/future-role";
+// The components warn of such a role in the same words, then this policy says what to do.
 const FUTURE_ROLE_WARNING =
-  `Trusted Access role binding "aks-ml" grants "${FUTURE_ROLE}", which is not in this package's role catalog ` +
-  "(a westeurope snapshot), so what it allows in the cluster is unknown here: check its spelling and that the " +
-  "cluster's region offers it (`az aks trustedaccess role list --location <cluster-location>`), and once " +
-  "reviewed list it in this policy's allowedRoles.";
+  `Trusted Access role binding "aks-ml": roles[1] "${FUTURE_ROLE}" is not in this package's role catalog (a ` +
+  "westeurope snapshot). Azure adds roles by region: check that your cluster's region offers it with " +
+  "`az aks trustedaccess role list --location <cluster-location>`. What it allows in the cluster is unknown " +
+  "here: check its spelling, and once reviewed list it in this policy's allowedRoles.";
 
 interface Case {
   readonly name: string;
