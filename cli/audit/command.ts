@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { runCommand } from "../command/runCommand";
-import { writeReport } from "../command/writeReport";
+import { prepareOut, writeReport } from "../command/writeReport";
 import { AuditFlags, OutputFormat, addAuditFlags, parseAuditFlags } from "./auditFlags";
 import { describeAzureError } from "./azureError";
 import { formatJson } from "./format/json";
@@ -29,6 +29,7 @@ export function registerAuditCommand(program: Command): void {
       command,
       async () => {
         const options = parseAuditFlags(flags);
+        prepareOut(options.out);
         const progress = terminalProgress(process.stderr);
         let report: AuditReport;
         try {

@@ -5,7 +5,7 @@ import { renderSarif } from "../output/checkSarif";
 import { renderJson } from "../output/json";
 import { CheckReport } from "../output/checkReport";
 import { runCommand } from "../command/runCommand";
-import { writeReport } from "../command/writeReport";
+import { prepareOut, writeReport } from "../command/writeReport";
 import { runCheck } from "./runCheck";
 import { statusLine } from "./statusLine";
 
@@ -53,6 +53,7 @@ export function registerCheckCommand(program: Command): void {
 }
 
 async function check(programDir: string, flags: Flags): Promise<number> {
+  prepareOut(flags.out);
   const { report } = await runCheck(
     {
       programDir,

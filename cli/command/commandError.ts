@@ -10,7 +10,9 @@ export class CommandError extends Error {
   }
 }
 
-/** The message of anything thrown, for a paragraph. */
+/** The message of anything thrown, for a paragraph; of a gRPC error, the details its server sent. */
 export function messageOf(err: unknown): string {
+  const grpcDetails = (err as { details?: unknown } | undefined)?.details;
+  if (typeof grpcDetails === "string" && grpcDetails !== "") return grpcDetails;
   return err instanceof Error ? err.message : String(err);
 }

@@ -5,8 +5,8 @@ import { UsageError } from "./usageError";
 
 /**
  * Runs a command's work and turns its failures into exit code 2 with one line on stderr: bad flags through
- * commander (like its own errors), a {@link CommandError} as it stands, anything else as `stopped unexpectedly`
- * with the message `describeUnexpected` gives it.
+ * commander (like its own errors), a {@link CommandError} as it stands, anything else as `<command> stopped
+ * unexpectedly` with the message `describeUnexpected` gives it.
  */
 export async function runCommand(
   command: Command,
@@ -19,7 +19,9 @@ export async function runCommand(
     if (err instanceof UsageError)
       command.error(`error: ${err.message}`, { exitCode: EXIT.error, code: "commander.usage" });
     const message =
-      err instanceof CommandError ? err.message : `stopped unexpectedly: ${describeUnexpected(err)}`;
+      err instanceof CommandError
+        ? err.message
+        : `${command.name()} stopped unexpectedly: ${describeUnexpected(err)}`;
     process.stderr.write(`error: ${message}\n`);
     process.exitCode = EXIT.error;
   }

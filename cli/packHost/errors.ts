@@ -1,5 +1,3 @@
-import type * as grpc from "@grpc/grpc-js";
-
 /** The policy pack could not be started; `stderr` holds what the pack printed before it failed. */
 export class PackStartError extends Error {
   constructor(
@@ -37,11 +35,4 @@ export class PackInputError extends Error {
 function withOutput(stderr: string): string {
   const text = stderr.trim();
   return text === "" ? "" : `\n--- pack stderr ---\n${text}`;
-}
-
-/** The message of anything thrown; for a gRPC error, the details the server sent. */
-export function messageOf(err: unknown): string {
-  const grpcDetails = (err as Partial<grpc.ServiceError> | undefined)?.details;
-  if (typeof grpcDetails === "string" && grpcDetails !== "") return grpcDetails;
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,6 +1,7 @@
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerConnection, isUnimplemented } from "./analyzerClient";
-import { PackStartError, messageOf } from "./errors";
+import { PackStartError } from "./errors";
+import { messageOf } from "../command/commandError";
 import { PackProcess } from "./packProcess";
 import { configureStackRequest } from "./requests";
 import { StackSettings } from "./types";

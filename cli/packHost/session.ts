@@ -1,7 +1,8 @@
 import * as grpc from "@grpc/grpc-js";
 import { AnalyzerConnection } from "./analyzerClient";
 import { EngineEndpoint, startEngineService } from "./engineService";
-import { PackCallError, PackInputError, PackStartError, messageOf } from "./errors";
+import { PackCallError, PackInputError, PackStartError } from "./errors";
+import { messageOf } from "../command/commandError";
 import { connect } from "./handshake";
 import { packEnvironment } from "./packEnvironment";
 import { PackProcess, spawnPack } from "./packProcess";

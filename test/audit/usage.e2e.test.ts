@@ -40,7 +40,7 @@ describe("aks-trusted-access audit with bad flags", function () {
     });
   }
 
-  it("names an --out file it cannot write, after the audit, and exits 2", async () => {
+  it("names an --out path it cannot write, before any Azure call, and exits 2", async () => {
     // A folder cannot be created where a file stands, not even by root.
     const blocker = join(bench.dir, "not-a-folder");
     writeFileSync(blocker, "");
@@ -54,9 +54,10 @@ describe("aks-trusted-access audit with bad flags", function () {
     ]);
     assert.equal(
       run.stderr,
-      `error: cannot write --out "${out}": cannot create its folder "${blocker}": ` +
-        `EEXIST: file already exists, mkdir '${blocker}'\n`,
+      `error: cannot write --out "${out}": a file stands where its folder "${blocker}" would be: ` +
+        "choose another path for --out\n",
     );
+    assert.deepEqual(run.requests, []);
     assert.equal(run.code, 2);
   });
 });

@@ -104,7 +104,7 @@ describe("check: programs and usage that keep the check from completing (exit 2)
     assert.strictEqual(run.code, 2);
   });
 
-  it("reports a report file it cannot write", async () => {
+  it("reports a report path it cannot write before running the program", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-check-"));
     const blocker = path.join(dir, "file");
     fs.writeFileSync(blocker, "");
@@ -117,9 +117,10 @@ describe("check: programs and usage that keep the check from completing (exit 2)
       ]);
       assert.strictEqual(
         run.stderr,
-        `error: cannot write --out "${blocker}/report.txt": cannot create its folder "${blocker}": ` +
-          `EEXIST: file already exists, mkdir '${blocker}'\n`,
+        `error: cannot write --out "${blocker}/report.txt": a file stands where its folder "${blocker}" ` +
+          "would be: choose another path for --out\n",
       );
+      assert.strictEqual(run.stdout, "");
       assert.strictEqual(run.code, 2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

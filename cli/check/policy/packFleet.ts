@@ -9,7 +9,8 @@ import {
   StackSettings,
   startPolicyPack,
 } from "../../packHost";
-import { CheckError, messageOf } from "../checkError";
+import { messageOf } from "../../command/commandError";
+import { CheckError } from "../checkError";
 import { RecordedStack } from "../program/recordedStack";
 import { toAnalyzeRequest, toStackResource } from "./packResources";
 import { PolicyConfigFile } from "./policyConfigFile";

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ENFORCEMENT_LEVELS, EnforcementLevel, JsonValue } from "../../packHost";
-import { CheckError, messageOf } from "../checkError";
+import { messageOf } from "../../command/commandError";
+import { CheckError } from "../checkError";
 
 /** One entry of a `--policy-pack-config` file: a level, settings, or both. */
 export interface PolicyConfigEntry {

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
-import { CheckError, messageOf } from "../checkError";
+import { messageOf } from "../../command/commandError";
+import { CheckError } from "../checkError";
 
 /** A project-level config entry of Pulumi.yaml: a plain value, or `{ type?, default?, value?, secret? }`. */
 export interface ProjectConfigEntry {

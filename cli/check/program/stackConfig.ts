@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
-import { CheckError, messageOf } from "../checkError";
+import { messageOf } from "../../command/commandError";
+import { CheckError } from "../checkError";
 import { PulumiProject } from "./pulumiProject";
 
 /** Pulumi's wire value for "not known during preview"; a secret this tool cannot decrypt becomes this value. */

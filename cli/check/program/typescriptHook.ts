@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import Module, { createRequire } from "module";
 import * as path from "path";
-import { CheckError, messageOf } from "../checkError";
+import { messageOf } from "../../command/commandError";
+import { CheckError } from "../checkError";
 
 interface TsNodeService {
   compile(code: string, fileName: string): string;
