@@ -37,6 +37,7 @@ export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBin
     if (b.provisioningState !== SUCCEEDED) {
       findings.push({
         rule: AuditRule.BindingNotSucceeded,
+        binding: b.name,
         message:
           `has binding "${b.name}" in provisioning state "${b.provisioningState}", not "${SUCCEEDED}": it ` +
           "gives no access until it is applied again.",

@@ -24,6 +24,8 @@ export interface Finding {
   readonly rule: AuditRule;
   /** A verb phrase whose subject is the cluster, e.g. `has no Trusted Access role bindings ...`. */
   readonly message: string;
+  /** The binding the finding is about, when it is about one. */
+  readonly binding?: string;
 }
 
 /** How to fix a non-compliant cluster: Azure CLI commands, and a Pulumi snippet when bindings are missing. */

@@ -15,6 +15,7 @@ const identity = (type: string): Finding => ({
 });
 const state = (name: string, s: string): Finding => ({
   rule: "binding-not-succeeded",
+  binding: name,
   message: `has binding "${name}" in provisioning state "${s}", not "Succeeded": it gives no access until it is applied again.`,
 });
 

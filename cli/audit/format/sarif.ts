@@ -35,18 +35,22 @@ function where(cluster: ClusterRef, subscription: SubscriptionResult): string {
 
 /**
  * A live cluster has no source file, but GitHub code scanning refuses a result without a physical location: the
- * cluster's ARM id, under `azure/`, stands in as a repository-relative path. The id is also the logical location.
+ * cluster's ARM id, lower-cased (Resource Manager and Resource Graph spell its parts differently), under `azure/`,
+ * stands in as a repository-relative path. The id as Azure gave it is the logical location.
  */
 const clusterLocation = (cluster: ClusterRef): Result["locations"] => [
   {
-    physicalLocation: { artifactLocation: { uri: encodeURI(`azure${cluster.id}`) } },
+    physicalLocation: { artifactLocation: { uri: encodeURI(`azure${cluster.id.toLowerCase()}`) } },
     logicalLocations: [{ name: cluster.name, fullyQualifiedName: cluster.id, kind: "resource" }],
   },
 ];
 
-/** Code scanning matches a result across runs by this: the rule, the cluster (ignoring case) and what was found. */
-function fingerprints(rule: string, cluster: ClusterRef, found: string): Result["partialFingerprints"] {
-  const identity = [rule, cluster.id.toLowerCase(), found].join("\u0000");
+/**
+ * Code scanning matches a result across runs by this: the rule, the cluster (ignoring case) and what in it the
+ * result is about — a binding, or a warning's text — never wording that changes with the cluster's state.
+ */
+function fingerprints(rule: string, cluster: ClusterRef, about: string): Result["partialFingerprints"] {
+  const identity = [rule, cluster.id.toLowerCase(), about].join("\u0000");
   return { "aksTrustedAccessAudit/v1": createHash("sha256").update(identity).digest("hex") };
 }
 
@@ -140,7 +144,7 @@ function clusterEntries(
       level: "error",
       message: { text: `${where(r.cluster, subscription)} ${f.message}` },
       locations: clusterLocation(r.cluster),
-      partialFingerprints: fingerprints(f.rule, r.cluster, f.message),
+      partialFingerprints: fingerprints(f.rule, r.cluster, f.binding ?? ""),
       properties: { remediation: r.remediation },
     });
   }
