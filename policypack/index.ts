@@ -1,12 +1,4 @@
 import { PolicyPack } from "@pulumi/policy";
-import {
-  bindingLimits,
-  bindingValid,
-  privilegedRoles,
-  systemAssignedIdentity,
-  trustedAccessRequired,
-} from "./policies";
+import { PACK_POLICIES } from "./policies";
 
-new PolicyPack("aks-trusted-access", {
-  policies: [trustedAccessRequired, bindingValid, bindingLimits, systemAssignedIdentity, privilegedRoles],
-});
+new PolicyPack("aks-trusted-access", { policies: [...PACK_POLICIES] });

@@ -1,11 +1,5 @@
 import { PolicyPack, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import {
-  bindingLimits,
-  bindingValid,
-  privilegedRoles,
-  systemAssignedIdentity,
-  trustedAccessRequired,
-} from "../../policypack/policies";
+import { PACK_POLICIES } from "../../policypack/policies";
 
 /**
  * The aks-trusted-access pack's policies — same names, kinds and levels — with bodies that do nothing. The policy
@@ -23,7 +17,5 @@ function emptied(
 }
 
 new PolicyPack("bench-noop-pack", {
-  policies: [trustedAccessRequired, bindingValid, bindingLimits, systemAssignedIdentity, privilegedRoles].map(
-    emptied,
-  ),
+  policies: PACK_POLICIES.map(emptied),
 });

@@ -1,5 +1,6 @@
 export { bindingLimits } from "./bindingLimits";
 export { bindingValid } from "./bindingValid";
+export { PACK_POLICIES } from "./packPolicies";
 export { PrivilegedRolesConfig, privilegedRoles } from "./privilegedRoles";
 export { systemAssignedIdentity } from "./systemAssignedIdentity";
 export {

@@ -2,13 +2,7 @@ import * as assert from "assert";
 import fc from "fast-check";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { catalogRoles } from "../../policypack/domain";
-import {
-  bindingLimits,
-  bindingValid,
-  privilegedRoles,
-  systemAssignedIdentity,
-  trustedAccessRequired,
-} from "../../policypack/policies";
+import { PACK_POLICIES } from "../../policypack/policies";
 import { bindingsOf, clusterBindings } from "../../policypack/policies/bindingLinks";
 import { stackInventory } from "../../policypack/policies/stackResources";
 import {
@@ -302,12 +296,9 @@ function makeOneUnknown(props: object, pick: number): object {
 const countByUrn = (violations: readonly Violation[]): Map<string | undefined, number> =>
   violations.reduce((m, v) => m.set(v.urn, (m.get(v.urn) ?? 0) + 1), new Map<string | undefined, number>());
 
-const RESOURCE_POLICIES: readonly ResourceValidationPolicy[] = [
-  bindingValid,
-  systemAssignedIdentity,
-  privilegedRoles,
-];
-const STACK_POLICIES: readonly StackValidationPolicy[] = [trustedAccessRequired, bindingLimits];
+// Every policy of the pack, so that a policy added to it is property-tested too.
+const RESOURCE_POLICIES = PACK_POLICIES.filter((p): p is ResourceValidationPolicy => "validateResource" in p);
+const STACK_POLICIES = PACK_POLICIES.filter((p): p is StackValidationPolicy => "validateStack" in p);
 
 describe("every policy, given random and malformed property bags (property-based)", () => {
   for (const policy of RESOURCE_POLICIES) {

@@ -1,0 +1,15 @@
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { bindingLimits } from "./bindingLimits";
+import { bindingValid } from "./bindingValid";
+import { privilegedRoles } from "./privilegedRoles";
+import { systemAssignedIdentity } from "./systemAssignedIdentity";
+import { trustedAccessRequired } from "./trustedAccessRequired";
+
+/** The pack's policies, in the order it serves them: the one list the pack, its tests and the benchmark share. */
+export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  trustedAccessRequired,
+  bindingValid,
+  bindingLimits,
+  systemAssignedIdentity,
+  privilegedRoles,
+];
