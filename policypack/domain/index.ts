@@ -16,3 +16,24 @@ export {
 export { ParsedRole, ROLE_EXAMPLE, ROLE_FORM, parseRole, roleAcceptsSource } from "./roles";
 export { show } from "./show";
 export { UNKNOWN, Unknown } from "./unknown";
+export {
+  CLUSTER_RULES,
+  COMPLIANT_NODE_OS_CHANNELS,
+  ClusterRuleId,
+  ClusterRuleInfo,
+  FIPS_BY_DEFAULT_WINDOWS_SKUS,
+  KMS_IDENTITY_CONFLICT,
+  KmsFields,
+  MIN_WINDOW_HOURS,
+  NODE_IMAGE_UPGRADE_CHANNEL,
+  NODE_OS_SCHEDULE_NAME,
+  NodeOsUpgradeFields,
+  NodeOsWindowFields,
+  NodePoolFipsFields,
+  RuleVerdict,
+  checkKmsPrivateVault,
+  checkNodeOsUpgrade,
+  checkNodeOsWindow,
+  checkNodePoolFips,
+  checkPrivateCluster,
+} from "./clusterRules";

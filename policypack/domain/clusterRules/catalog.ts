@@ -1,0 +1,78 @@
+/**
+ * The Cloud Conformity rules for AKS that this package covers: Trusted Access and the four its page names. One
+ * entry per rule, shared by the policies (names, docs), `audit` (rule ids, remediation) and the README's table.
+ */
+export interface ClusterRuleInfo {
+  /** The Cloud Conformity rule's title. */
+  readonly conformityRule: string;
+  /** The policy of the pack that checks it before deployment. */
+  readonly policy: string;
+  /** The rule id of `audit` (JSON and SARIF). */
+  readonly auditRule: string;
+  /** What the AksCluster component does about it. */
+  readonly componentDefault: string;
+  /** The Azure CLI command that fixes a live cluster; `<group>`, `<cluster>`, `<pool>` are placeholders. */
+  readonly azureCli: string;
+  /** Microsoft's page on the feature. */
+  readonly docs: string;
+}
+
+export const ClusterRuleId = {
+  TrustedAccess: "trusted-access",
+  NodeOsAutoUpgrade: "node-os-auto-upgrade",
+  PrivateCluster: "private-cluster",
+  NodePoolFips: "node-pool-fips",
+  KmsPrivateKeyVault: "kms-private-key-vault",
+} as const;
+export type ClusterRuleId = (typeof ClusterRuleId)[keyof typeof ClusterRuleId];
+
+export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
+  "trusted-access": {
+    conformityRule: "Enable Trusted Access for AKS Clusters",
+    policy: "aks-trusted-access-required",
+    auditRule: "trusted-access-missing",
+    componentDefault: "`trustedAccess` (required, 1 to 8 bindings)",
+    azureCli:
+      "az aks trustedaccess rolebinding create --resource-group <group> --cluster-name <cluster> --name <name> " +
+      "--source-resource-id <source id> --roles <roles>",
+    docs: "https://learn.microsoft.com/azure/aks/trusted-access-feature",
+  },
+  "node-os-auto-upgrade": {
+    conformityRule: "Enable and Configure Node OS Auto-Upgrades",
+    policy: "aks-node-os-auto-upgrade",
+    auditRule: "node-os-auto-upgrade",
+    componentDefault: '`nodeOsUpgradeChannel: "NodeImage"`, `nodeOsMaintenanceWindow` weekly, 4 hours',
+    azureCli: "az aks update --resource-group <group> --name <cluster> --node-os-upgrade-channel NodeImage",
+    docs: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
+  },
+  "private-cluster": {
+    conformityRule: "Private Kubernetes Clusters",
+    policy: "aks-private-cluster",
+    auditRule: "private-cluster",
+    componentDefault: "`privateCluster: true` (system private DNS zone)",
+    azureCli:
+      "az aks update --resource-group <group> --name <cluster> --enable-private-cluster (clusters with API " +
+      "Server VNet Integration; a Private Link cluster must be created anew with az aks create --enable-private-cluster)",
+    docs: "https://learn.microsoft.com/azure/aks/private-clusters",
+  },
+  "node-pool-fips": {
+    conformityRule: "Enable FIPS for AKS Cluster Node Pools",
+    policy: "aks-node-pool-fips",
+    auditRule: "node-pool-fips",
+    componentDefault: "`systemNodePool.enableFips` and each `nodePools` entry's `enableFips`: `true`",
+    azureCli:
+      "az aks nodepool update --resource-group <group> --cluster-name <cluster> --name <pool> --enable-fips-image",
+    docs: "https://learn.microsoft.com/azure/aks/enable-fips-nodes",
+  },
+  "kms-private-key-vault": {
+    conformityRule: "Use Private Key Vaults for Encryption at Rest in AKS",
+    policy: "aks-kms-private-key-vault",
+    auditRule: "kms-private-key-vault",
+    componentDefault: "not offered: Azure refuses KMS on a system-assigned cluster",
+    azureCli:
+      "az aks update --resource-group <group> --name <cluster> --enable-azure-keyvault-kms " +
+      "--azure-keyvault-kms-key-id <key id> --azure-keyvault-kms-key-vault-network-access Private " +
+      "--azure-keyvault-kms-key-vault-resource-id <vault id> (needs a user-assigned identity)",
+    docs: "https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption",
+  },
+};
