@@ -16,3 +16,22 @@ export {
 export { ParsedRole, ROLE_EXAMPLE, ROLE_FORM, parseRole, roleAcceptsSource } from "./roles";
 export { show } from "./show";
 export { UNKNOWN, Unknown } from "./unknown";
+export {
+  MAX_WINDOW_HOURS,
+  MIN_WINDOW_HOURS,
+  NODE_OS_UPGRADE_SCHEDULE,
+  WEEK_DAYS,
+  isValidStartTime,
+  isValidUtcOffset,
+  isValidWindowHours,
+} from "./maintenanceWindowRules";
+export {
+  MAX_NODES_PER_POOL,
+  NODE_POOL_NAME_RULES,
+  NodePoolOs,
+  TAINT_EFFECTS,
+  TAINT_FORM,
+  isValidNodeCount,
+  isValidNodePoolName,
+  isValidTaint,
+} from "./nodePoolRules";
