@@ -29,7 +29,9 @@ export function checkNodePoolMap(subject: Subject, map: unknown, isOutput: boole
   const allowed = "give a map key -> { vmSize?, count?, … }, the key being the pool's name";
   const findings = none();
   if (isOutput) {
-    findings.errors.push(`${ARG} is an Output: it must be a plain map, because its keys name the pools; ${allowed}.`);
+    findings.errors.push(
+      `${ARG} is an Output: it must be a plain map, because its keys name the pools; ${allowed}.`,
+    );
   } else if (map !== undefined && (typeof map !== "object" || map === null || Array.isArray(map))) {
     findings.errors.push(`${ARG} ${show(map)} is not a map of node pools: ${allowed}.`);
   } else {
@@ -51,7 +53,9 @@ export function checkNodePoolName(
 ): Findings {
   const findings = none();
   if (!(typeof osType === "string" && (OS_TYPES as readonly string[]).includes(osType))) {
-    findings.errors.push(`${poolLabel(key)}.osType ${show(osType)} is not an OS type: use "Linux" or "Windows".`);
+    findings.errors.push(
+      `${poolLabel(key)}.osType ${show(osType)} is not an OS type: use "Linux" or "Windows".`,
+    );
   } else if (!isValidNodePoolName(key, osType as NodePoolOs)) {
     findings.errors.push(
       `${ARG} key ${show(key)} is not a valid ${osType} node pool name (the key is the pool's Azure name): use ` +
@@ -77,7 +81,9 @@ export function checkNodePoolScale(
   const { count, enableAutoScaling, minCount, maxCount } = scale;
   const errors: string[] = [];
   if (enableAutoScaling !== undefined && typeof enableAutoScaling !== "boolean") {
-    errors.push(`${label}.enableAutoScaling ${show(enableAutoScaling)} is not a boolean: give true or false.`);
+    errors.push(
+      `${label}.enableAutoScaling ${show(enableAutoScaling)} is not a boolean: give true or false.`,
+    );
   } else if (enableAutoScaling === true) {
     if (count !== undefined) {
       errors.push(
@@ -90,12 +96,18 @@ export function checkNodePoolScale(
       ["maxCount", maxCount],
     ] as const) {
       if (value === undefined) {
-        errors.push(`${label}.${field} is missing: enableAutoScaling needs minCount and maxCount, ${counts}.`);
+        errors.push(
+          `${label}.${field} is missing: enableAutoScaling needs minCount and maxCount, ${counts}.`,
+        );
       } else if (!isValidNodeCount(value, 0)) {
         errors.push(`${label}.${field} ${show(value)} is not a node count: give ${counts}.`);
       }
     }
-    if (isValidNodeCount(minCount, 0) && isValidNodeCount(maxCount, 0) && Number(minCount) > Number(maxCount)) {
+    if (
+      isValidNodeCount(minCount, 0) &&
+      isValidNodeCount(maxCount, 0) &&
+      Number(minCount) > Number(maxCount)
+    ) {
       errors.push(
         `${label}.minCount ${show(minCount)} is greater than maxCount ${show(maxCount)}: give minCount <= maxCount.`,
       );

@@ -2,7 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { ComponentChecks, isPlain } from "./deferredChecks";
 import { NodePoolArgs, NodePoolOsType } from "./nodePoolArgs";
-import { checkNodePoolMap, checkNodePoolName, checkNodePoolScale, checkNodeTaints } from "./nodePoolValidation";
+import {
+  checkNodePoolMap,
+  checkNodePoolName,
+  checkNodePoolScale,
+  checkNodeTaints,
+} from "./nodePoolValidation";
 import { POOL_DEFAULTS, zonesOrNone } from "./poolSettings";
 import type { Subject } from "./validation";
 
@@ -28,7 +33,9 @@ function countOf(args: NodePoolArgs): pulumi.Input<number | undefined> {
     autoscaled === true ? count : (count ?? POOL_DEFAULTS.count);
   return isPlain(args.enableAutoScaling) && isPlain(args.count)
     ? pick(args.enableAutoScaling, args.count as number | undefined)
-    : pulumi.all([args.enableAutoScaling, args.count]).apply(([autoscaled, count]) => pick(autoscaled, count));
+    : pulumi
+        .all([args.enableAutoScaling, args.count])
+        .apply(([autoscaled, count]) => pick(autoscaled, count));
 }
 
 /**

@@ -7,7 +7,15 @@ export const NODE_OS_UPGRADE_SCHEDULE = "aksManagedNodeOSUpgradeSchedule";
 export const MIN_WINDOW_HOURS = 4;
 export const MAX_WINDOW_HOURS = 24;
 
-export const WEEK_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+export const WEEK_DAYS = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+] as const;
 
 const START_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const UTC_OFFSET = /^[+-]([01][0-9]):([0-5][0-9])$/;

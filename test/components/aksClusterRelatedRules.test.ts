@@ -49,7 +49,9 @@ describe("AksCluster and the related AKS rules: private API server", () => {
 
   it("asks the engine to replace the cluster on any change of its access profile, public or private", async () => {
     for (const privateCluster of [true, false]) {
-      const run = await runProgram(({ AksCluster }) => new AksCluster("prod", clusterArgs({ privateCluster })));
+      const run = await runProgram(
+        ({ AksCluster }) => new AksCluster("prod", clusterArgs({ privateCluster })),
+      );
       const cluster = only(run.registrations, CLUSTER, "prod");
       assert.deepStrictEqual(
         [cluster.replaceOnChanges, cluster.deleteBeforeReplace],
@@ -234,6 +236,9 @@ describe("AksCluster and the related AKS rules: user node pools", () => {
       [UNKNOWN_INPUT, "apps", "User", 2, true],
     );
     const window = only(run.registrations, WINDOW, "prod-node-os-window").inputs;
-    assert.deepStrictEqual([window.resourceName, window.configName], [UNKNOWN_INPUT, "aksManagedNodeOSUpgradeSchedule"]);
+    assert.deepStrictEqual(
+      [window.resourceName, window.configName],
+      [UNKNOWN_INPUT, "aksManagedNodeOSUpgradeSchedule"],
+    );
   });
 });
