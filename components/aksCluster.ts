@@ -62,7 +62,8 @@ export interface AksClusterArgs {
    * linked to it) through a private endpoint, with AKS's own private DNS zone (`privateDNSZone: "system"`).
    * Defaults to `true`. Azure cannot convert a cluster between public and private in place, so changing it replaces
    * the cluster (a preview shows the replacement). A cluster created public by an earlier version of this package
-   * keeps `privateCluster: false` to stay as it is.
+   * keeps `privateCluster: false` to stay as it is. A private DNS zone of your own is not offered: it needs a
+   * user-assigned identity, and the cluster's identity is system-assigned.
    */
   readonly privateCluster?: pulumi.Input<boolean>;
   /**

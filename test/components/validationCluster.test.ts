@@ -23,13 +23,6 @@ describe("AksCluster cluster argument checks", () => {
         "underscores, starting and ending with a letter or digit.",
     },
     {
-      name: "rejects a privateCluster that is not a boolean (from JavaScript)",
-      change: { privateCluster: "yes" as unknown as boolean },
-      input: "apiServerAccessProfile",
-      message:
-        'AksCluster "prod": privateCluster "yes" is not a boolean: give true (the default: a private API server) or false.',
-    },
-    {
       name: "rejects a cluster name longer than 63 characters",
       change: { clusterName: "a".repeat(64) },
       input: "resourceName",
