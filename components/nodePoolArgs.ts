@@ -6,7 +6,7 @@ export const NodePoolOsType = {
   Linux: "Linux",
   /**
    * Windows Server nodes (Windows Server 2022, AKS's default for Kubernetes 1.25 and later). AKS accepts Windows
-   * pools only in clusters that use Azure CNI.
+   * pools only in clusters on Azure CNI, the network plugin AKS gives new clusters of Kubernetes 1.30 and later.
    */
   Windows: "Windows",
 } as const;
