@@ -3,11 +3,16 @@ export {
   AksCluster,
   AksClusterArgs,
   KubernetesUpgradeChannel,
+  NODE_OS_MAINTENANCE_WINDOW_DEFAULTS,
+  NodeOsMaintenanceWindowArgs,
   NodeOsUpgradeChannel,
+  NodePoolArgs,
+  NodePoolOsType,
   SYSTEM_NODE_POOL_DEFAULTS,
   SystemNodePoolArgs,
   TrustedAccessBindingArgs,
   TrustedAccessBindings,
   TrustedAccessBindingsArgs,
+  WeekDay,
 } from "./components";
 export { TrustedAccessRole, catalogRoles, findCatalogRole, parseArmId, parseRole } from "./policypack/domain";

@@ -21,4 +21,5 @@ export const secureClusterInputs = {
       enableFIPS: true,
     },
   ],
+  apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: "system" },
 };

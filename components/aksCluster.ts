@@ -4,10 +4,15 @@ import { checkBindings, warnAboutForeignSources } from "./bindingChecks";
 import { createBindings } from "./bindingResources";
 import { ComponentChecks } from "./deferredChecks";
 import { dnsPrefixFor } from "./dnsPrefix";
-import { SystemNodePoolArgs, systemAgentPool } from "./systemNodePool";
+import { NodeOsMaintenanceWindowArgs } from "./maintenanceWindow";
+import { NodePoolArgs } from "./nodePoolArgs";
+import { checkNodeOsWindow, createNodeOsWindow } from "./nodeOsMaintenance";
+import { checkNodePools, createNodePools } from "./nodePools";
+import { PRIVATE_CLUSTER_REPLACE_ON_CHANGES, apiServerAccessProfile } from "./privateCluster";
+import { SYSTEM_NODE_POOL_DEFAULTS, SystemNodePoolArgs, systemAgentPool } from "./systemNodePool";
 import type { TrustedAccessBindingArgs } from "./trustedAccessBindingArgs";
 import { KubernetesUpgradeChannel, NodeOsUpgradeChannel } from "./upgradeChannels";
-import { checkClusterName, checkResourceGroupName } from "./validation";
+import { checkClusterName, checkPrivateCluster, checkResourceGroupName } from "./validation";
 
 /**
  * Arguments of `AksCluster`. No argument changes three things: the cluster's system-assigned managed identity
@@ -52,6 +57,28 @@ export interface AksClusterArgs {
   readonly enableAzureRbac?: pulumi.Input<boolean>;
   /** Object ids of Entra ID groups whose members are cluster admins. Defaults to none. */
   readonly adminGroupObjectIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Whether the API server is private: reachable only from the cluster's virtual network (and networks peered or
+   * linked to it) through a private endpoint, with AKS's own private DNS zone (`privateDNSZone: "system"`).
+   * Defaults to `true`. Azure cannot convert a cluster between public and private in place, so changing it replaces
+   * the cluster (a preview shows the replacement). A cluster created public by an earlier version of this package
+   * keeps `privateCluster: false` to stay as it is. A private DNS zone of your own is not offered: it needs a
+   * user-assigned identity, and the cluster's identity is system-assigned.
+   */
+  readonly privateCluster?: pulumi.Input<boolean>;
+  /**
+   * The weekly window in which AKS upgrades the nodes' OS (the `aksManagedNodeOSUpgradeSchedule` maintenance
+   * configuration, a child `MaintenanceConfiguration` named `<name>-node-os-window`). Defaults to 4 hours from
+   * Sunday 00:00 UTC; `{ enabled: false }` for none (from JavaScript, `null` too). Applies to the node OS channel
+   * (`nodeOsUpgradeChannel`), not to Kubernetes upgrades.
+   */
+  readonly nodeOsMaintenanceWindow?: NodeOsMaintenanceWindowArgs;
+  /**
+   * User node pools for your workloads, by a stable key that is the pool's Azure name: each becomes a child
+   * `AgentPool` named `<name>-<key>`, FIPS enabled unless it says otherwise. Defaults to none (workloads then run on
+   * the system pool). A key may not be the system pool's name.
+   */
+  readonly nodePools?: { [key: string]: NodePoolArgs };
   /** Tags of the cluster resource. */
   readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -80,6 +107,10 @@ export class AksCluster extends pulumi.ComponentResource {
   public readonly resourceGroupName: pulumi.Output<string>;
   /** Principal id of the cluster's system-assigned managed identity, for role assignments. */
   public readonly principalId: pulumi.Output<string | undefined>;
+  /** The user node pools, by the keys of `nodePools`. */
+  public readonly nodePools: { [key: string]: containerservice.AgentPool };
+  /** The node OS maintenance window, unless `nodeOsMaintenanceWindow` turned it off. */
+  public readonly nodeOsMaintenanceConfiguration: containerservice.MaintenanceConfiguration | undefined;
 
   constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aks-trusted-access:index:AksCluster", name, {}, opts);
@@ -100,6 +131,13 @@ export class AksCluster extends pulumi.ComponentResource {
           : checkClusterName(subject, "clusterName", cluster),
     });
     const bindings = checkBindings(subject, given.trustedAccess, checks);
+    const holdPrivate = checks.check({
+      reads: [given.privateCluster],
+      findings: ([isPrivate]) => checkPrivateCluster(subject, isPrivate),
+    });
+    const window = checkNodeOsWindow(subject, given.nodeOsMaintenanceWindow, checks);
+    const systemPoolName = given.systemNodePool?.name ?? SYSTEM_NODE_POOL_DEFAULTS.name;
+    const nodePools = checkNodePools(subject, given.nodePools, systemPoolName, checks);
     checks.throwErrorsFound();
 
     const resourceGroupName = given.resourceGroupName as pulumi.Input<string>;
@@ -124,9 +162,10 @@ export class AksCluster extends pulumi.ComponentResource {
           nodeOSUpgradeChannel: given.nodeOsUpgradeChannel ?? NodeOsUpgradeChannel.NodeImage,
         },
         agentPoolProfiles: [systemAgentPool(given.systemNodePool)],
+        apiServerAccessProfile: apiServerAccessProfile(holdPrivate(given.privateCluster)),
         tags: given.tags,
       },
-      { parent: this },
+      { parent: this, replaceOnChanges: PRIVATE_CLUSTER_REPLACE_ON_CHANGES },
     );
 
     // Name and group come through the cluster's outputs, so each binding waits for the cluster and the engine
@@ -137,6 +176,8 @@ export class AksCluster extends pulumi.ComponentResource {
       resourceGroupName: pulumi.all([this.cluster.name, resourceGroupName]).apply(([, group]) => group),
     };
     this.bindings = createBindings(name, bindings, () => target, this);
+    this.nodePools = createNodePools(name, nodePools, target, this);
+    this.nodeOsMaintenanceConfiguration = window && createNodeOsWindow(name, window, target, this);
     warnAboutForeignSources(subject, given.trustedAccess ?? {}, () => this.cluster.id, checks);
 
     this.clusterName = this.cluster.name;
@@ -150,6 +191,8 @@ export class AksCluster extends pulumi.ComponentResource {
       clusterId: this.clusterId,
       resourceGroupName: this.resourceGroupName,
       principalId: this.principalId,
+      nodePools: this.nodePools,
+      nodeOsMaintenanceConfiguration: this.nodeOsMaintenanceConfiguration,
     });
   }
 }

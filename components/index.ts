@@ -1,4 +1,10 @@
 export { AksCluster, AksClusterArgs } from "./aksCluster";
+export {
+  NODE_OS_MAINTENANCE_WINDOW_DEFAULTS,
+  NodeOsMaintenanceWindowArgs,
+  WeekDay,
+} from "./maintenanceWindow";
+export { NodePoolArgs, NodePoolOsType } from "./nodePoolArgs";
 export { SystemNodePoolArgs, SYSTEM_NODE_POOL_DEFAULTS } from "./systemNodePool";
 export { TrustedAccessBindingArgs } from "./trustedAccessBindingArgs";
 export { TrustedAccessBindings, TrustedAccessBindingsArgs } from "./trustedAccessBindings";

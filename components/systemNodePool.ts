@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
+import { POOL_DEFAULTS, zonesOrNone } from "./poolSettings";
 
 /** The cluster's system node pool (it runs AKS's own system pods). Every field has a default. */
 export interface SystemNodePoolArgs {
@@ -21,19 +22,12 @@ export interface SystemNodePoolArgs {
   readonly enableFips?: pulumi.Input<boolean>;
 }
 
-export const SYSTEM_NODE_POOL_DEFAULTS = {
-  name: "system",
-  vmSize: "Standard_D4ds_v5",
-  count: 3,
-  availabilityZones: ["1", "2", "3"],
-  enableFips: true,
-} as const;
+export const SYSTEM_NODE_POOL_DEFAULTS = { name: "system", ...POOL_DEFAULTS } as const;
 
 /** The agent pool profile of the system node pool, defaults filled in. */
 export function systemAgentPool(
   pool: SystemNodePoolArgs | undefined,
 ): azureInputs.containerservice.ManagedClusterAgentPoolProfileArgs {
-  const zones = pool?.availabilityZones ?? [...SYSTEM_NODE_POOL_DEFAULTS.availabilityZones];
   return {
     name: pool?.name ?? SYSTEM_NODE_POOL_DEFAULTS.name,
     mode: "System",
@@ -41,8 +35,7 @@ export function systemAgentPool(
     type: "VirtualMachineScaleSets",
     vmSize: pool?.vmSize ?? SYSTEM_NODE_POOL_DEFAULTS.vmSize,
     count: pool?.count ?? SYSTEM_NODE_POOL_DEFAULTS.count,
-    // An empty list means "no zones": leave the property out rather than send [].
-    availabilityZones: pulumi.output(zones).apply((z) => (z.length > 0 ? z : undefined)),
+    availabilityZones: zonesOrNone(pool?.availabilityZones),
     enableFIPS: pool?.enableFips ?? SYSTEM_NODE_POOL_DEFAULTS.enableFips,
   };
 }

@@ -32,7 +32,8 @@ export interface BindingValues {
 
 const noFindings = (): Findings => ({ errors: [], warnings: [] });
 
-function about(subject: Subject, findings: Findings): Findings {
+/** `findings` with each message prefixed by the component and its name: `AksCluster "prod": …`. */
+export function about(subject: Subject, findings: Findings): Findings {
   const prefix = `${subject.component} ${JSON.stringify(subject.name)}: `;
   return {
     errors: findings.errors.map((m) => prefix + m),
@@ -184,6 +185,17 @@ export function checkResourceGroupName(subject: Subject, name: unknown): Finding
     findings.errors.push(
       `resourceGroupName ${show(name)} is not a resource group name: give the name of the resource group ` +
         "that holds the cluster.",
+    );
+  }
+  return about(subject, findings);
+}
+
+/** Whether the API server is private: a boolean. */
+export function checkPrivateCluster(subject: Subject, value: unknown): Findings {
+  const findings = noFindings();
+  if (value !== undefined && typeof value !== "boolean") {
+    findings.errors.push(
+      `privateCluster ${show(value)} is not a boolean: give true (the default: a private API server) or false.`,
     );
   }
   return about(subject, findings);

@@ -53,17 +53,25 @@ export function componentProgram(clusters: number): () => void {
   };
 }
 
-/** The resources AksCluster registers, written out: the cluster with its secure defaults, then its bindings. */
+/**
+ * The resources AksCluster registers, written out: the cluster with its secure defaults, its bindings, then its
+ * node OS maintenance window.
+ */
 export function directProgram(clusters: number): () => void {
   return () => {
     const group = new resources.ResourceGroup("rg-bench", { location: "westeurope" });
     for (let i = 0; i < clusters; i++) {
-      const cluster = new containerservice.ManagedCluster(`aks-${i}`, {
-        resourceGroupName: group.name,
-        ...secureClusterInputs,
-        resourceName: clusterName(i),
-        dnsPrefix: clusterName(i),
-      });
+      const cluster = new containerservice.ManagedCluster(
+        `aks-${i}`,
+        {
+          resourceGroupName: group.name,
+          ...secureClusterInputs,
+          resourceName: clusterName(i),
+          dnsPrefix: clusterName(i),
+        },
+        // Azure cannot turn a cluster private or public in place.
+        { replaceOnChanges: ["apiServerAccessProfile"] },
+      );
       for (const [key, binding] of Object.entries(bindingSpecs(i))) {
         new containerservice.TrustedAccessRoleBinding(
           `aks-${i}-${key}`,
@@ -78,6 +86,17 @@ export function directProgram(clusters: number): () => void {
           { replaceOnChanges: ["sourceResourceId"], deleteBeforeReplace: true },
         );
       }
+      new containerservice.MaintenanceConfiguration(`aks-${i}-node-os-window`, {
+        resourceGroupName: group.name,
+        resourceName: cluster.name,
+        configName: "aksManagedNodeOSUpgradeSchedule",
+        maintenanceWindow: {
+          schedule: { weekly: { dayOfWeek: "Sunday", intervalWeeks: 1 } },
+          durationHours: 4,
+          startTime: "00:00",
+          utcOffset: "+00:00",
+        },
+      });
     }
   };
 }

@@ -1,4 +1,6 @@
 // An AKS cluster with Trusted Access for an Azure Machine Learning workspace and a Data Protection backup vault.
+// It keeps the component's defaults for the related AKS rules: a private API server, a weekly node OS maintenance
+// window, FIPS node pools; it adds one autoscaled user pool for workloads.
 // The root Pulumi.yaml runs this program, so `pulumi up` at the repository's root deploys it.
 import * as pulumi from "@pulumi/pulumi";
 import * as applicationinsights from "@pulumi/azure-native/applicationinsights";
@@ -76,6 +78,8 @@ const aks = new AksCluster("aks", {
     },
     backup: { sourceResourceId: backupVault.id, roles: [TrustedAccessRole.BackupOperator] },
   },
+  // The pool's key is its Azure name. FIPS is on by default.
+  nodePools: { apps: { enableAutoScaling: true, minCount: 1, maxCount: 3 } },
 });
 
 export const clusterName = aks.clusterName;

@@ -37,3 +37,20 @@ export {
   checkNodePoolFips,
   checkPrivateCluster,
 } from "./clusterRules";
+export {
+  MAX_WINDOW_HOURS,
+  WEEK_DAYS,
+  isValidStartTime,
+  isValidUtcOffset,
+  isValidWindowHours,
+} from "./maintenanceWindowRules";
+export {
+  MAX_NODES_PER_POOL,
+  NODE_POOL_NAME_RULES,
+  NodePoolOs,
+  TAINT_EFFECTS,
+  TAINT_FORM,
+  isValidNodeCount,
+  isValidNodePoolName,
+  isValidTaint,
+} from "./nodePoolRules";

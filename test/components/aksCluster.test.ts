@@ -20,6 +20,7 @@ import {
 
 const CLUSTER = "azure-native:containerservice:ManagedCluster";
 const BINDING = "azure-native:containerservice:TrustedAccessRoleBinding";
+const WINDOW = "azure-native:containerservice:MaintenanceConfiguration";
 const COMPONENT = "aks-trusted-access:index:AksCluster";
 
 function only(registrations: Registration[], type: string, name: string): Registration {
@@ -34,19 +35,20 @@ function typesAndNames(registrations: Registration[]): string[][] {
 }
 
 describe("AksCluster", () => {
-  it("registers the component, one cluster and one binding per trustedAccess entry, and nothing else", async () => {
+  it("registers the component, one cluster, its node OS window and one binding per trustedAccess entry, and nothing else", async () => {
     const run = await runProgram(({ AksCluster }) => new AksCluster("prod", clusterArgs()));
     assert.strictEqual(run.thrown, undefined);
     assert.deepStrictEqual(run.failures, []);
     assert.deepStrictEqual(typesAndNames(run.registrations), [
       [COMPONENT, "prod"],
+      [WINDOW, "prod-node-os-window"],
       [CLUSTER, "prod"],
       [BINDING, "prod-backup"],
       [BINDING, "prod-ml"],
     ]);
   });
 
-  it("parents the cluster and every binding to the component", async () => {
+  it("parents the cluster, its window and every binding to the component", async () => {
     const run = await runProgram(({ AksCluster }) => new AksCluster("prod", clusterArgs()));
     const component = only(run.registrations, COMPONENT, "prod");
     assert.ok(component.urn);
@@ -80,6 +82,7 @@ describe("AksCluster", () => {
           enableFIPS: true,
         },
       ],
+      apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: "system" },
     });
   });
 
@@ -104,6 +107,7 @@ describe("AksCluster", () => {
             disableLocalAccounts: false,
             enableAzureRbac: false,
             adminGroupObjectIds: ["group-1"],
+            privateCluster: false,
             tags: { team: "ml" },
           }),
         ),
@@ -185,10 +189,10 @@ describe("AksCluster", () => {
       ["sourceResourceId"],
       true,
     ]);
-    // The options belong to the bindings only: the cluster keeps the engine's defaults.
+    // The bindings' options are theirs only: the cluster asks for replacement for its private API server alone.
     assert.deepStrictEqual(options(run.registrations.find((r) => r.type === CLUSTER) as Registration), [
       "prod",
-      [],
+      ["apiServerAccessProfile"],
       undefined,
     ]);
   });

@@ -42,6 +42,9 @@ describe("the components' inferred Pulumi schema", function () {
       disableLocalAccounts: "boolean?",
       enableAzureRbac: "boolean?",
       adminGroupObjectIds: "array<string>?",
+      privateCluster: "boolean?",
+      nodeOsMaintenanceWindow: "aks-trusted-access:index:NodeOsMaintenanceWindowArgs?",
+      nodePools: "object<aks-trusted-access:index:NodePoolArgs>?",
       tags: "object<string>?",
       trustedAccess: "object<aks-trusted-access:index:TrustedAccessBindingArgs>",
     });
@@ -64,6 +67,33 @@ describe("the components' inferred Pulumi schema", function () {
     });
   });
 
+  // `NodeOsMaintenanceWindowArgs | null` is not inferable: the analyzer (provider/experimental/analyzer.js) takes
+  // a union only as `T | undefined` or as a literal enum, so `enabled: false` is how every language says "none".
+  it("takes the node OS window as an object whose enabled flag turns it off", () => {
+    assert.deepStrictEqual(shapes(schema.typeDefinitions.NodeOsMaintenanceWindowArgs.properties ?? {}), {
+      enabled: "boolean?",
+      dayOfWeek: "aks-trusted-access:index:WeekDay?",
+      startTime: "string?",
+      durationHours: "number?",
+      utcOffset: "string?",
+    });
+  });
+
+  it("takes each user node pool's settings, every one optional", () => {
+    assert.deepStrictEqual(shapes(schema.typeDefinitions.NodePoolArgs.properties ?? {}), {
+      vmSize: "string?",
+      count: "number?",
+      enableAutoScaling: "boolean?",
+      minCount: "number?",
+      maxCount: "number?",
+      availabilityZones: "array<string>?",
+      osType: "aks-trusted-access:index:NodePoolOsType?",
+      nodeLabels: "object<string>?",
+      nodeTaints: "array<string>?",
+      enableFips: "boolean?",
+    });
+  });
+
   it("offers the upgrade channels as enums of Azure's values", () => {
     const values = (name: string) => schema.typeDefinitions[name].enum?.map((e) => e.value).sort();
     assert.deepStrictEqual(values("KubernetesUpgradeChannel"), [
@@ -79,6 +109,16 @@ describe("the components' inferred Pulumi schema", function () {
       "SecurityPatch",
       "Unmanaged",
     ]);
+    assert.deepStrictEqual(values("WeekDay"), [
+      "Friday",
+      "Monday",
+      "Saturday",
+      "Sunday",
+      "Thursday",
+      "Tuesday",
+      "Wednesday",
+    ]);
+    assert.deepStrictEqual(values("NodePoolOsType"), ["Linux", "Windows"]);
   });
 
   it("gives the outputs, with the cluster and bindings as azure-native resources", () => {
@@ -89,6 +129,8 @@ describe("the components' inferred Pulumi schema", function () {
       clusterId: "string",
       resourceGroupName: "string",
       principalId: "string?",
+      nodePools: "object<azure-native:containerservice:AgentPool>",
+      nodeOsMaintenanceConfiguration: "azure-native:containerservice:MaintenanceConfiguration?",
     });
     assert.deepStrictEqual(shapes(schema.components.TrustedAccessBindings.outputs), {
       bindings: "object<azure-native:containerservice:TrustedAccessRoleBinding>",

@@ -55,17 +55,20 @@ describe("a consumer installing the packed tarball", function () {
 
   after(() => fs.rmSync(consumer, { recursive: true, force: true }));
 
-  it("gets a cluster with a system-assigned identity and its binding from JavaScript", () => {
+  it("gets a cluster with a system-assigned identity, its binding and its node OS window from JavaScript", () => {
+    // The binding and the window both wait for the cluster's name: they register in either order.
     assert.deepStrictEqual(
-      registered.map((r) => [r.type, r.name]),
+      registered.map((r) => [r.type, r.name]).sort((a, b) => a.join().localeCompare(b.join())),
       [
         ["aks-trusted-access:index:AksCluster", "prod"],
+        ["azure-native:containerservice:MaintenanceConfiguration", "prod-node-os-window"],
         ["azure-native:containerservice:ManagedCluster", "prod"],
         ["azure-native:containerservice:TrustedAccessRoleBinding", "prod-ml"],
       ],
     );
-    assert.deepStrictEqual(registered[1].inputs.identity, { type: "SystemAssigned" });
-    assert.deepStrictEqual(registered[2].inputs.roles, [
+    const of = (type: string) => registered.find((r) => r.type === `azure-native:containerservice:${type}`);
+    assert.deepStrictEqual(of("ManagedCluster")?.inputs.identity, { type: "SystemAssigned" });
+    assert.deepStrictEqual(of("TrustedAccessRoleBinding")?.inputs.roles, [
       "Microsoft.MachineLearningServices/workspaces/mlworkload",
       "Microsoft.MachineLearningServices/workspaces/inference-v1",
     ]);

@@ -151,11 +151,20 @@ table("checkNodePoolFips", checkNodePoolFips, [
     expected: fail('has node pool "user" without a FIPS-enabled OS (enableFIPS is false)'),
   },
   {
-    name: "passes a Windows 2022 pool, FIPS by default",
-    input: pool({ osType: "Windows", osSku: "Windows2022" }),
+    name: "passes a Windows 2025 pool, which Azure keeps FIPS-enabled",
+    input: pool({ osType: "Windows", osSku: "Windows2025" }),
     expected: PASS,
   },
-  { name: "passes a Windows pool of the default SKU", input: pool({ osType: "windows" }), expected: PASS },
+  {
+    name: "fails a Windows 2022 pool without FIPS (not FIPS by default)",
+    input: pool({ osType: "Windows", osSku: "Windows2022" }),
+    expected: fail('has node pool "user" without a FIPS-enabled OS (enableFIPS is undefined)'),
+  },
+  {
+    name: "fails a Windows pool of the default SKU without FIPS",
+    input: pool({ osType: "windows" }),
+    expected: fail('has node pool "user" without a FIPS-enabled OS (enableFIPS is undefined)'),
+  },
   {
     name: "fails a Windows 2019 pool without FIPS",
     input: pool({ osType: "Windows", osSku: "Windows2019", enableFips: false }),

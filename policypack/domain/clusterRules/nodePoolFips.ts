@@ -2,8 +2,11 @@ import { show } from "../show";
 import { UNKNOWN } from "../unknown";
 import { PASS, RuleVerdict, fail, isOneOf, unknownValue } from "./verdict";
 
-/** Windows node OS versions that run FIPS-validated cryptography whatever `enableFIPS` says. */
-export const FIPS_BY_DEFAULT_WINDOWS_SKUS: readonly string[] = ["Windows2022", "Windows2025"];
+/**
+ * Windows node OS versions that always run FIPS-validated cryptography: Azure refuses a Windows Server 2025 pool
+ * without FIPS. A Windows Server 2022 pool (the default Windows SKU) stays non-FIPS unless `enableFIPS` is set.
+ */
+export const FIPS_BY_DEFAULT_WINDOWS_SKUS: readonly string[] = ["Windows2025"];
 
 /** One node pool, inline in the cluster or a resource of its own. */
 export interface NodePoolFipsFields {
@@ -18,21 +21,15 @@ export interface NodePoolFipsFields {
 }
 
 /**
- * The pool runs a FIPS-enabled OS. Linux pools need `enableFIPS`; Windows Server 2022 and later are FIPS-enabled by
- * default (Windows 2022 is the default Windows SKU of every supported Kubernetes version), Windows 2019 needs it set.
+ * The pool runs a FIPS-enabled OS: `enableFIPS` is true, or the pool is Windows Server 2025, which is always FIPS.
+ * Every other pool, Linux or Windows (2019, 2022, or the default SKU), needs `enableFIPS`.
  */
 export function checkNodePoolFips(pool: NodePoolFipsFields): RuleVerdict {
   if (pool.enableFips === true) return PASS;
   if (pool.osType === UNKNOWN) return unknownValue("osType");
   if (isOneOf(pool.osType, ["Windows"])) {
     if (pool.osSku === UNKNOWN) return unknownValue("osSku");
-    if (
-      pool.osSku === undefined ||
-      pool.osSku === null ||
-      isOneOf(pool.osSku, FIPS_BY_DEFAULT_WINDOWS_SKUS)
-    ) {
-      return PASS;
-    }
+    if (isOneOf(pool.osSku, FIPS_BY_DEFAULT_WINDOWS_SKUS)) return PASS;
   }
   if (pool.enableFips === UNKNOWN) return unknownValue(pool.enableFipsField);
   if (pool.enableFips === undefined || pool.enableFips === null || pool.enableFips === false) {
