@@ -88,10 +88,12 @@ export class AksCluster extends pulumi.ComponentResource {
     // JavaScript callers may leave out anything: every value is checked, nothing is assumed.
     const given: Partial<AksClusterArgs> = args ?? {};
     const holdGroup = checks.check({
+      argument: "resourceGroupName",
       reads: [given.resourceGroupName],
       findings: ([group]) => checkResourceGroupName(subject, group),
     });
     const holdName = checks.check({
+      argument: "clusterName",
       reads: [given.clusterName],
       // Left out, azure-native makes up a valid name.
       findings: ([cluster]) =>
