@@ -31,7 +31,10 @@ export interface AksClusterArgs {
   readonly dnsPrefix?: pulumi.Input<string>;
   /** Kubernetes version, e.g. `"1.33"`. Defaults to AKS's default version for new clusters. */
   readonly kubernetesVersion?: pulumi.Input<string>;
-  /** The system node pool. Each field has a secure, highly available default (see `SystemNodePoolArgs`). */
+  /**
+   * The system node pool. Defaults to a pool named `system` of 3 FIPS nodes of size `Standard_D4ds_v5` over zones
+   * 1-3; each field has its own default (see `SystemNodePoolArgs`).
+   */
   readonly systemNodePool?: SystemNodePoolArgs;
   /**
    * Automatic Kubernetes upgrades. Defaults to `"stable"` (latest patch of minor version N-1); `"none"` turns them
@@ -52,7 +55,7 @@ export interface AksClusterArgs {
   readonly enableAzureRbac?: pulumi.Input<boolean>;
   /** Object ids of Entra ID groups whose members are cluster admins. Defaults to none. */
   readonly adminGroupObjectIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Tags of the cluster resource. */
+  /** Tags of the cluster resource. Defaults to none. */
   readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
    * The Trusted Access role bindings, 1 to 8, by a stable key of your choosing: each becomes a
