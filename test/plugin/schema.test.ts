@@ -1,10 +1,12 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import * as yaml from "js-yaml";
 import { GetSchemaRequest, GetSchemaResponse } from "@pulumi/pulumi/proto/provider_pb";
 import { EngineEndpoint, startEngineService } from "../../cli/packHost/engineService";
 import { PackageSchema } from "../../plugin/packageSchema";
 import { PluginProcess, ROOT, call, consumerFolder, ensureBuilt, startPlugin } from "./support/pluginProcess";
+import { YamlProgram, problemsOf } from "./support/yamlProgram";
 
 const GOLDEN = path.join(__dirname, "expected", "schema.json");
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
@@ -129,6 +131,37 @@ describe("the plugin's schema, served as `pulumi package add` reads it", functio
     assert.deepStrictEqual(inputs.upgradeChannel, {
       ...inputs.upgradeChannel,
       $ref: "#/types/aks-trusted-access:index:KubernetesUpgradeChannel",
+    });
+  });
+
+  describe("examples/yaml", () => {
+    const program = () =>
+      yaml.load(fs.readFileSync(path.join(ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8")) as YamlProgram;
+
+    it("uses only types, inputs, enum values and outputs the served schema has, and every required input", () => {
+      assert.deepStrictEqual(problemsOf(program(), schema, "aks-trusted-access"), []);
+    });
+
+    it("names this package in `packages`, by the path of the folder with PulumiPlugin.yaml", () => {
+      const source = program().packages?.["aks-trusted-access"] ?? "";
+      assert.ok(fs.existsSync(path.join(ROOT, "examples", "yaml", source, "PulumiPlugin.yaml")), source);
+    });
+
+    it("would be caught using an input, an enum value or an output the schema lacks", () => {
+      const broken = program();
+      const prod = broken.resources?.prod.properties ?? {};
+      prod.resourceGroup = prod.resourceGroupName;
+      delete prod.resourceGroupName;
+      prod.upgradeChannel = "Stable";
+      (broken.outputs ?? {}).kubeconfig = "${prod.kubeconfig}";
+      assert.deepStrictEqual(problemsOf(broken, schema, "aks-trusted-access"), [
+        'prod.upgradeChannel: "Stable" is not one of rapid, stable, patch, node-image, none',
+        `prod.resourceGroup is not an input (inputs: ${Object.keys(
+          schema.resources["aks-trusted-access:index:AksCluster"].inputProperties ?? {},
+        ).join(", ")})`,
+        "prod.resourceGroupName is required",
+        "outputs.kubeconfig: prod has no output kubeconfig",
+      ]);
     });
   });
 });
