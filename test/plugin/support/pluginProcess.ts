@@ -46,9 +46,12 @@ export function startPlugin(options: {
   cwd: string;
   engineAddress: string;
   root?: string;
+  /** Another script to run in run-plugin's place with the same arguments (the benchmark's stock host). */
+  runner?: string;
 }): Promise<PluginProcess> {
   const root = options.root ?? ROOT;
-  const runPlugin = path.join(root, "node_modules", "@pulumi", "pulumi", "cmd", "run-plugin");
+  const runPlugin =
+    options.runner ?? path.join(root, "node_modules", "@pulumi", "pulumi", "cmd", "run-plugin");
   const started = Date.now();
   const child = spawn(process.execPath, [runPlugin, root, options.engineAddress], {
     cwd: options.cwd,
