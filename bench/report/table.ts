@@ -150,8 +150,10 @@ function pluginLines(plugin: PluginFigures): string[] {
         ],
       ],
     ),
-    `Construct of 1 AksCluster with 3 bindings, warm plugin: ${ms(plugin.construct.subject.medianMs)} ms; ` +
-      `under mocks: ${ms(plugin.construct.baseline.medianMs)} ms; ratio ${ratio(plugin.construct.ratio)}`,
+    `Construct of 1 AksCluster with 3 bindings, warm plugin: ${ms(plugin.construct.wallMs.subject.medianMs)} ms ` +
+      `(CPU ${ms(plugin.construct.cpuMs.subject.medianMs)}); under mocks: ` +
+      `${ms(plugin.construct.wallMs.baseline.medianMs)} ms (CPU ${ms(plugin.construct.cpuMs.baseline.medianMs)}); ` +
+      `ratio ${ratio(plugin.construct.wallMs.ratio)} (CPU ${ratio(plugin.construct.cpuMs.ratio)})`,
   ];
 }
 

@@ -143,6 +143,6 @@ describe("npm run bench -- --smoke", function () {
     positive(plugin.plugin.firstSchemaMs, "plugin first GetSchema");
     positive(plugin.plugin.firstConstructMs, "plugin first Construct");
     positive(plugin.stockHost.firstSchemaMs, "stock host first GetSchema");
-    measuredRatio(plugin.construct.ratio, "Construct / mocks");
+    measuredRatio(plugin.construct.wallMs.ratio, "Construct / mocks");
   });
 });

@@ -11,6 +11,7 @@ export const ROOT = packageRoot(path.join(__dirname, "..", ".."));
 
 /** A started plugin: its ResourceProvider client, and what it wrote to stderr. */
 export interface PluginProcess {
+  readonly pid: number;
   readonly port: number;
   readonly client: ResourceProviderClient;
   /** Milliseconds from spawn to the port on stdout. */
@@ -73,6 +74,7 @@ export function startPlugin(options: {
       child.removeAllListeners("exit");
       const port = Number(line.trim());
       resolve({
+        pid: child.pid ?? 0,
         port,
         msToPort: Date.now() - started,
         client: new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()),
