@@ -12,8 +12,15 @@ if (process.argv.includes("--golden")) {
   const { schema } = require("../dist/plugin/builtSchema").readBuiltSchema(root);
   const golden = path.join(root, "test", "plugin", "expected", "schema.json");
   fs.mkdirSync(path.dirname(golden), { recursive: true });
-  fs.writeFileSync(golden, `${JSON.stringify(schema, null, 2)}\n`);
-  console.log(`wrote ${path.relative(root, golden)}`);
+  // Formatted as `npm run lint` wants it (Prettier, a devDependency: this mode runs in development only).
+  const prettier = require("prettier");
+  void prettier
+    .resolveConfig(golden)
+    .then((config) => prettier.format(JSON.stringify(schema), { ...config, filepath: golden }))
+    .then((text) => {
+      fs.writeFileSync(golden, text);
+      console.log(`wrote ${path.relative(root, golden)}`);
+    });
 } else {
   require("../dist/plugin/writeBuiltSchema").writeBuiltSchema(root);
 }
