@@ -9,9 +9,12 @@ import { buildSources, digestSources } from "../../plugin/sourceDigest";
 
 const SCHEMA: PackageSchema = { name: "pkg", version: "1.0.0", resources: {}, types: {} };
 
+const made: string[] = [];
+
 /** A package with the layout the digest reads: package.json, tsconfig.build.json and its included sources. */
 function fakePackage(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "aks-ta-built-"));
+  made.push(root);
   const write = (file: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), text);
@@ -37,6 +40,8 @@ const staleMessage = (root: string, reason: string) =>
   "only when it installs the package).";
 
 describe("the schema built into dist/ and the sources beside it", () => {
+  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
   it("digests package.json and the TypeScript and JSON sources the build compiles, nothing else", () => {
     assert.deepStrictEqual(buildSources(fakePackage()), [
       "components/a.ts",

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as assert from "assert";
 import * as grpc from "@grpc/grpc-js";
 import { Alias } from "@pulumi/pulumi/proto/alias_pb";
@@ -46,11 +47,13 @@ describe("the plugin's Construct, over the provider protocol", function () {
   let plugin: PluginProcess;
   const logs: string[] = [];
 
+  const cwd = consumerFolder();
+
   before(async () => {
     ensureBuilt();
     engine = await startEngineService((entry) => logs.push(entry.message));
     monitor = await startResourceMonitor();
-    plugin = await startPlugin({ cwd: consumerFolder(), engineAddress: engine.address });
+    plugin = await startPlugin({ cwd, engineAddress: engine.address });
   });
 
   after(async () => {
@@ -58,6 +61,7 @@ describe("the plugin's Construct, over the provider protocol", function () {
     await plugin?.stop();
     monitor?.stop();
     await engine?.stop();
+    fs.rmSync(cwd, { recursive: true, force: true });
   });
 
   const run = (c: ConstructCall) => construct(plugin, monitor, c);

@@ -24,10 +24,12 @@ describe("the plugin's schema, served as `pulumi package add` reads it", functio
   let plugin: PluginProcess;
   let schema: PackageSchema;
 
+  const cwd = consumerFolder();
+
   before(async () => {
     ensureBuilt();
     engine = await startEngineService(() => undefined);
-    plugin = await startPlugin({ cwd: consumerFolder(), engineAddress: engine.address });
+    plugin = await startPlugin({ cwd, engineAddress: engine.address });
     const response = await call<GetSchemaRequest, GetSchemaResponse>(
       plugin.client.getSchema.bind(plugin.client),
       new GetSchemaRequest(),
@@ -39,6 +41,7 @@ describe("the plugin's schema, served as `pulumi package add` reads it", functio
     plugin?.client.close();
     await plugin?.stop();
     await engine?.stop();
+    fs.rmSync(cwd, { recursive: true, force: true });
   });
 
   it("is the golden schema (after a reviewed change: npm run schema:update)", () => {
