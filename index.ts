@@ -1,4 +1,6 @@
 // The package's entry: the components, and the domain names their users need to fill in bindings.
+// In a Pulumi plugin process (`pulumi package add`), it also serves the components to every Pulumi language.
+import "./plugin/startAsPlugin";
 export {
   AksCluster,
   AksClusterArgs,

@@ -14,6 +14,7 @@ import { REPO_DIR, benchCheck } from "./check/checkBench";
 import { benchComponent } from "./component/componentBench";
 import { BenchOptions, parseBenchOptions } from "./options";
 import { benchPack } from "./pack/packBench";
+import { benchPlugin } from "./plugin/pluginBench";
 import { BenchResults, METHOD_NOTE, Section, environment, targets } from "./report/results";
 import { renderTables } from "./report/table";
 
@@ -31,7 +32,7 @@ const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const startedAt = new Date();
   const env = environment();
-  const measured: { -readonly [K in "pack" | "component" | "check" | "audit"]?: BenchResults[K] } = {};
+  const measured: { -readonly [K in Section]?: BenchResults[K] } = {};
   const sectionSeconds: Partial<Record<Section, number>> = {};
   for (const section of options.sections) {
     const sectionStart = Date.now();
@@ -57,6 +58,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         break;
       case "audit":
         measured.audit = await benchmarkAudit(options.smoke ? SMOKE_AUDIT : DEFAULT_AUDIT_BENCHMARK);
+        break;
+      case "plugin":
+        measured.plugin = await benchPlugin({ rounds: options.rounds, log });
         break;
     }
     sectionSeconds[section] = Math.round((Date.now() - sectionStart) / 1000);

@@ -36,7 +36,10 @@ export interface AksClusterArgs {
   readonly dnsPrefix?: pulumi.Input<string>;
   /** Kubernetes version, e.g. `"1.33"`. Defaults to AKS's default version for new clusters. */
   readonly kubernetesVersion?: pulumi.Input<string>;
-  /** The system node pool. Each field has a secure, highly available default (see `SystemNodePoolArgs`). */
+  /**
+   * The system node pool. Defaults to a pool named `system` of 3 FIPS nodes of size `Standard_D4ds_v5` over zones
+   * 1-3; each field has its own default (see `SystemNodePoolArgs`).
+   */
   readonly systemNodePool?: SystemNodePoolArgs;
   /**
    * Automatic Kubernetes upgrades. Defaults to `"stable"` (latest patch of minor version N-1); `"none"` turns them
@@ -79,7 +82,7 @@ export interface AksClusterArgs {
    * the system pool). A key may not be the system pool's name.
    */
   readonly nodePools?: { [key: string]: NodePoolArgs };
-  /** Tags of the cluster resource. */
+  /** Tags of the cluster resource. Defaults to none. */
   readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
    * The Trusted Access role bindings, 1 to 8, by a stable key of your choosing: each becomes a
@@ -119,10 +122,12 @@ export class AksCluster extends pulumi.ComponentResource {
     // JavaScript callers may leave out anything: every value is checked, nothing is assumed.
     const given: Partial<AksClusterArgs> = args ?? {};
     const holdGroup = checks.check({
+      argument: "resourceGroupName",
       reads: [given.resourceGroupName],
       findings: ([group]) => checkResourceGroupName(subject, group),
     });
     const holdName = checks.check({
+      argument: "clusterName",
       reads: [given.clusterName],
       // Left out, azure-native makes up a valid name.
       findings: ([cluster]) =>
@@ -132,6 +137,7 @@ export class AksCluster extends pulumi.ComponentResource {
     });
     const bindings = checkBindings(subject, given.trustedAccess, checks);
     const holdPrivate = checks.check({
+      argument: "privateCluster",
       reads: [given.privateCluster],
       findings: ([isPrivate]) => checkPrivateCluster(subject, isPrivate),
     });

@@ -4,6 +4,7 @@ import { ComponentChecks, holdBack } from "./deferredChecks";
 import type { TrustedAccessBindingArgs } from "./trustedAccessBindingArgs";
 import {
   Subject,
+  bindingLabel,
   checkAgainstEarlier,
   checkBindingMap,
   checkBindingName,
@@ -32,30 +33,38 @@ export interface CheckedBinding {
  */
 export function checkBindings(subject: Subject, map: unknown, checks: ComponentChecks): CheckedBinding[] {
   const mapFindings = checkBindingMap(subject, map, pulumi.Output.isInstance(map));
-  checks.report(mapFindings);
+  checks.report(subject.mapArg, mapFindings);
   if (mapFindings.errors.length > 0) return [];
   const earlier: { key: string; name: pulumi.Input<string>; sourceResourceId: pulumi.Input<string> }[] = [];
   return Object.entries(map as Record<string, TrustedAccessBindingArgs>).map(([key, args]) => {
     const name = args.name ?? key;
     const { roles, sourceResourceId } = args;
+    const label = bindingLabel(subject, key);
+    // A name left out is the key: the binding itself is then what the message is about.
+    const nameArgument = args.name === undefined ? label : `${label}.name`;
     const nameValid = checks.check({
+      argument: nameArgument,
       reads: [name],
       findings: ([n]) => checkBindingName(subject, key, n, args.name !== undefined),
     });
     const rolesValid = checks.check({
+      argument: `${label}.roles`,
       reads: [roles],
       findings: ([r]) => checkBindingRoles(subject, key, r),
     });
     const sourceValid = checks.check({
+      argument: `${label}.sourceResourceId`,
       reads: [sourceResourceId],
       findings: ([s]) => checkBindingSource(subject, key, s),
     });
     const rolesFitSource = checks.check({
+      argument: `${label}.sourceResourceId`,
       reads: [roles, sourceResourceId],
       findings: ([r, s]) => checkRolesFitSource(subject, key, r, s),
     });
     const prior = [...earlier];
     const nameFree = checks.check({
+      argument: nameArgument,
       reads: [...prior.map((b) => b.name), name],
       findings: (names) =>
         checkAgainstEarlier(
@@ -65,6 +74,7 @@ export function checkBindings(subject: Subject, map: unknown, checks: ComponentC
         ),
     });
     const sourceFree = checks.check({
+      argument: `${label}.sourceResourceId`,
       reads: [...prior.map((b) => b.sourceResourceId), sourceResourceId],
       findings: (sources) =>
         checkAgainstEarlier(

@@ -1,8 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Findings } from "../policypack/domain";
+import { ArgumentFailure, ComponentArgumentsError } from "./argumentsError";
 
 /** A rule over some argument values: the values it reads, and what it finds in them once they are known. */
 export interface Check {
+  /** The argument its errors are about, as a property path: `clusterName`, `trustedAccess["ml"].roles`. */
+  readonly argument: string;
   readonly reads: readonly pulumi.Input<unknown>[];
   readonly findings: (values: unknown[]) => Findings;
 }
@@ -28,18 +31,19 @@ const passThrough: Hold = (input) => input;
  * Runs a component's checks. A check whose values are all plain runs at once, and `throwErrorsFound` throws its
  * errors, with those of the other plain checks, before any child is registered. Any other check runs inside
  * `apply` once its values are known (never on a value unknown during preview) and throws there, failing the
- * input it holds back. Either way the message is the same and the error a `ResourceError` of the component;
+ * input it holds back. Either way the message is the same and the error a `ResourceError` of the component
+ * (a `ComponentArgumentsError`, which also names the argument of each message);
  * warnings go to `pulumi.log.warn`, once each.
  */
 export class ComponentChecks {
-  private readonly errors: string[] = [];
+  private readonly failures: ArgumentFailure[] = [];
 
   constructor(private readonly component: pulumi.Resource) {}
 
-  /** Takes findings made at once from plain values. */
-  report(findings: Findings): void {
+  /** Takes findings about `argument` made at once from plain values. */
+  report(argument: string, findings: Findings): void {
     this.warn(findings.warnings);
-    this.errors.push(...findings.errors);
+    this.failures.push(...findings.errors.map((message) => ({ argument, message })));
   }
 
   /**
@@ -49,7 +53,7 @@ export class ComponentChecks {
    */
   check(check: Check): Hold {
     if (check.reads.every(isPlain)) {
-      this.report(check.findings([...check.reads]));
+      this.report(check.argument, check.findings([...check.reads]));
       return passThrough;
     }
     let warned = false;
@@ -59,26 +63,26 @@ export class ComponentChecks {
         const findings = check.findings(values);
         if (!warned) this.warn(findings.warnings);
         warned = true;
-        if (findings.errors.length > 0) throw this.error(findings.errors);
+        if (findings.errors.length > 0) {
+          throw new ComponentArgumentsError(
+            findings.errors.map((message) => ({ argument: check.argument, message })),
+            this.component,
+          );
+        }
         return value as T;
       });
     };
   }
 
   /** Runs a check that can only warn, now or once its values are known; it holds nothing back. */
-  warnWhenKnown(check: Check): void {
+  warnWhenKnown(check: Omit<Check, "argument">): void {
     if (check.reads.every(isPlain)) this.warn(check.findings([...check.reads]).warnings);
     else pulumi.all([...check.reads]).apply((values) => this.warn(check.findings(values).warnings));
   }
 
   /** Throws the errors found so far in plain values, all in one message. */
   throwErrorsFound(): void {
-    if (this.errors.length > 0) throw this.error(this.errors);
-  }
-
-  private error(messages: readonly string[]): pulumi.ResourceError {
-    // hideStack: the message says all there is; a stack trace would point into this package, not the caller's code.
-    return new pulumi.ResourceError(messages.join("\n"), this.component, true);
+    if (this.failures.length > 0) throw new ComponentArgumentsError(this.failures, this.component);
   }
 
   private warn(messages: readonly string[]): void {

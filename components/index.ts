@@ -1,4 +1,5 @@
 export { AksCluster, AksClusterArgs } from "./aksCluster";
+export { ArgumentFailure, ComponentArgumentsError } from "./argumentsError";
 export {
   NODE_OS_MAINTENANCE_WINDOW_DEFAULTS,
   NodeOsMaintenanceWindowArgs,

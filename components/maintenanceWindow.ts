@@ -3,12 +3,19 @@ import type * as azureInputs from "@pulumi/azure-native/types/input";
 
 /** A day of the week, as Azure's maintenance schedules name it. */
 export const WeekDay = {
+  /** The window opens on Sundays. */
   Sunday: "Sunday",
+  /** The window opens on Mondays. */
   Monday: "Monday",
+  /** The window opens on Tuesdays. */
   Tuesday: "Tuesday",
+  /** The window opens on Wednesdays. */
   Wednesday: "Wednesday",
+  /** The window opens on Thursdays. */
   Thursday: "Thursday",
+  /** The window opens on Fridays. */
   Friday: "Friday",
+  /** The window opens on Saturdays. */
   Saturday: "Saturday",
 } as const;
 export type WeekDay = (typeof WeekDay)[keyof typeof WeekDay];

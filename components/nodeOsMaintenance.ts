@@ -28,16 +28,24 @@ export function checkNodeOsWindow(
     window: isOutput,
     enabled: pulumi.Output.isInstance(enabled),
   });
-  checks.report(shape);
+  checks.report("nodeOsMaintenanceWindow", shape);
   if (shape.errors.length > 0 || window === null || enabled === false) return undefined;
   const fields = windowFields((window ?? {}) as NodeOsMaintenanceWindowArgs);
-  const field = <T>(value: pulumi.Input<T>, findings: (v: unknown) => ReturnType<typeof checkDayOfWeek>) =>
-    checks.check({ reads: [value], findings: ([v]) => findings(v) })(value);
+  const field = <T>(
+    key: keyof WindowFields,
+    value: pulumi.Input<T>,
+    findings: (v: unknown) => ReturnType<typeof checkDayOfWeek>,
+  ) =>
+    checks.check({
+      argument: `nodeOsMaintenanceWindow.${key}`,
+      reads: [value],
+      findings: ([v]) => findings(v),
+    })(value);
   return {
-    dayOfWeek: field(fields.dayOfWeek, (v) => checkDayOfWeek(subject, v)),
-    startTime: field(fields.startTime, (v) => checkStartTime(subject, v)),
-    durationHours: field(fields.durationHours, (v) => checkDurationHours(subject, v)),
-    utcOffset: field(fields.utcOffset, (v) => checkUtcOffset(subject, v)),
+    dayOfWeek: field("dayOfWeek", fields.dayOfWeek, (v) => checkDayOfWeek(subject, v)),
+    startTime: field("startTime", fields.startTime, (v) => checkStartTime(subject, v)),
+    durationHours: field("durationHours", fields.durationHours, (v) => checkDurationHours(subject, v)),
+    utcOffset: field("utcOffset", fields.utcOffset, (v) => checkUtcOffset(subject, v)),
   };
 }
 

@@ -29,9 +29,15 @@ export interface NodePoolArgs {
    * `true`, `minCount` and `maxCount` are required and `count` must be left out.
    */
   readonly enableAutoScaling?: pulumi.Input<boolean>;
-  /** Fewest nodes the autoscaler keeps, 0 to 1000, at most `maxCount`. Only with `enableAutoScaling: true`. */
+  /**
+   * Fewest nodes the autoscaler keeps, 0 to 1000, at most `maxCount`. Only with `enableAutoScaling: true`, which
+   * requires it. Defaults to none.
+   */
   readonly minCount?: pulumi.Input<number>;
-  /** Most nodes the autoscaler adds, 0 to 1000, at least `minCount`. Only with `enableAutoScaling: true`. */
+  /**
+   * Most nodes the autoscaler adds, 0 to 1000, at least `minCount`. Only with `enableAutoScaling: true`, which
+   * requires it. Defaults to none.
+   */
   readonly maxCount?: pulumi.Input<number>;
   /**
    * Availability zones to spread the nodes over. Defaults to `["1", "2", "3"]`; set `[]` in regions without

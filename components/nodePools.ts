@@ -50,20 +50,24 @@ export function checkNodePools(
   checks: ComponentChecks,
 ): CheckedNodePool[] {
   const mapFindings = checkNodePoolMap(subject, map, pulumi.Output.isInstance(map));
-  checks.report(mapFindings);
+  checks.report("nodePools", mapFindings);
   if (mapFindings.errors.length > 0 || map === undefined) return [];
   return Object.entries(map as Record<string, NodePoolArgs>).map(([key, args]) => {
     const osType = args.osType ?? NodePoolOsType.Linux;
+    const label = `nodePools[${JSON.stringify(key)}]`;
     const nameValid = checks.check({
+      argument: label,
       reads: [osType, systemPoolName],
       findings: ([os, system]) => checkNodePoolName(subject, key, os, system),
     });
     const scaleValid = checks.check({
+      argument: label,
       reads: [args.count, args.enableAutoScaling, args.minCount, args.maxCount],
       findings: ([count, enableAutoScaling, minCount, maxCount]) =>
         checkNodePoolScale(subject, key, { count, enableAutoScaling, minCount, maxCount }),
     });
     const taintsValid = checks.check({
+      argument: `${label}.nodeTaints`,
       reads: [args.nodeTaints],
       findings: ([taints]) => checkNodeTaints(subject, key, taints),
     });

@@ -40,10 +40,12 @@ export class TrustedAccessBindings extends pulumi.ComponentResource {
     const given: Partial<TrustedAccessBindingsArgs> = args ?? {};
     const { resourceGroupName, clusterName } = given;
     const holdGroup = checks.check({
+      argument: "resourceGroupName",
       reads: [resourceGroupName],
       findings: ([group]) => checkResourceGroupName(subject, group),
     });
     const holdName = checks.check({
+      argument: "clusterName",
       reads: [clusterName],
       findings: ([cluster]) => checkClusterName(subject, "clusterName", cluster),
     });

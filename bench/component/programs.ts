@@ -16,7 +16,7 @@ interface BindingSpec {
 }
 
 /** The i-th cluster's bindings, by key: Azure ML, Backup and Defender, as in the pack benchmark. */
-function bindingSpecs(index: number): Record<string, BindingSpec> {
+export function bindingSpecs(index: number): Record<string, BindingSpec> {
   const sources = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-sources-${index}/providers`;
   return {
     ml: {

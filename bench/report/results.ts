@@ -8,8 +8,9 @@ import { CheckFigures } from "../check/checkBench";
 import { ComponentFigures } from "../component/componentBench";
 import { Rounds } from "../measure";
 import { PackFigures } from "../pack/packBench";
+import { PluginFigures } from "../plugin/pluginBench";
 
-export const SECTIONS = ["pack", "component", "check", "audit"] as const;
+export const SECTIONS = ["pack", "component", "check", "audit", "plugin"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Environment {
@@ -49,6 +50,7 @@ export interface BenchResults {
   readonly component?: ComponentFigures;
   readonly check?: CheckFigures;
   readonly audit?: AuditBenchmarkResult;
+  readonly plugin?: PluginFigures;
   readonly targets: readonly Target[];
 }
 
@@ -112,6 +114,19 @@ export function targets(results: Omit<BenchResults, "targets">): Target[] {
       target(`component-ratio-${size.clusters}`, `${size.clusters} AksClusters / the same by hand`, 1.15, {
         wall: size.wallMs.ratio,
         cpu: size.cpuMs.ratio,
+      }),
+    );
+  }
+  const plugin = results.plugin;
+  if (plugin && !results.smoke) {
+    found.push(
+      target("plugin-first-schema-ms", "first GetSchema of a fresh plugin, ms", 500, {
+        wall: plugin.plugin.firstSchemaMs.medianMs,
+        cpu: null,
+      }),
+      target("plugin-construct-ratio", "Construct of 1 AksCluster (3 bindings) / the same under mocks", 1.2, {
+        wall: plugin.construct.wallMs.ratio,
+        cpu: plugin.construct.cpuMs.ratio,
       }),
     );
   }

@@ -5,6 +5,7 @@ import { CheckFigures } from "../check/checkBench";
 import { ComponentFigures } from "../component/componentBench";
 import { Timing } from "../measure";
 import { CallFigures, PackFigures, PackName, PerMetric } from "../pack/packBench";
+import { PluginFigures } from "../plugin/pluginBench";
 import { BenchResults, Target } from "./results";
 
 /** Milliseconds with three significant digits or so: 0.412, 7.38, 59.7, 4909. */
@@ -130,15 +131,45 @@ function auditLines(audit: AuditBenchmarkResult): string[] {
   ];
 }
 
+function pluginLines(plugin: PluginFigures): string[] {
+  return [
+    ...textTable(
+      ["host", "start to port ms", "first GetSchema ms", "first Construct ms"],
+      [
+        [
+          "the package's (schema from dist/)",
+          ms(plugin.plugin.toPortMs.medianMs),
+          ms(plugin.plugin.firstSchemaMs.medianMs),
+          ms(plugin.plugin.firstConstructMs.medianMs),
+        ],
+        [
+          "Pulumi's stock (schema inferred)",
+          ms(plugin.stockHost.toPortMs.medianMs),
+          ms(plugin.stockHost.firstSchemaMs.medianMs),
+          "",
+        ],
+      ],
+    ),
+    `Construct of 1 AksCluster with 3 bindings, warm plugin: ${ms(plugin.construct.wallMs.subject.medianMs)} ms ` +
+      `(CPU ${ms(plugin.construct.cpuMs.subject.medianMs)}); under mocks: ` +
+      `${ms(plugin.construct.wallMs.baseline.medianMs)} ms (CPU ${ms(plugin.construct.cpuMs.baseline.medianMs)}); ` +
+      `ratio ${ratio(plugin.construct.wallMs.ratio)} (CPU ${ratio(plugin.construct.cpuMs.ratio)})`,
+  ];
+}
+
+/** A target's measured value: milliseconds for a target in ms (its id ends in `-ms`), else a ratio. */
+const figure = (t: Target, value: number): string =>
+  t.id.endsWith("-ms") ? `${ms(value)} ms` : ratio(value);
+
 function targetLines(targets: readonly Target[]): string[] {
   if (targets.length === 0) return ["(none measured at these sizes)"];
   return textTable(
     ["target", "limit", "wall", "CPU", "met"],
     targets.map((t) => [
       t.description,
-      `${t.atLeast ? ">=" : "<="} ${t.limit.toFixed(2)}`,
-      t.wall === null ? "-" : ratio(t.wall),
-      t.cpu === null ? "-" : ratio(t.cpu),
+      `${t.atLeast ? ">=" : "<="} ${t.id.endsWith("-ms") ? `${t.limit} ms` : t.limit.toFixed(2)}`,
+      t.wall === null ? "-" : figure(t, t.wall),
+      t.cpu === null ? "-" : figure(t, t.cpu),
       t.met ? "yes" : "NO",
     ]),
   );
@@ -153,6 +184,7 @@ export function renderTables(results: BenchResults): string {
   }
   if (results.check) sections.push([`3. check on ${results.check.program}`, checkLines(results.check)]);
   if (results.audit) sections.push(["Audit", auditLines(results.audit)]);
+  if (results.plugin) sections.push(["Plugin package (other Pulumi languages)", pluginLines(results.plugin)]);
   sections.push(["Targets", targetLines(results.targets)]);
   const { rounds } = results.method;
   const header =

@@ -60,6 +60,7 @@ describe("npm run bench -- --smoke", function () {
       "== 2. AksCluster against the same resources by hand",
       "== 3. check on examples/basic/index.ts",
       "== Audit",
+      "== Plugin package (other Pulumi languages)",
       "== Targets",
     ]);
     assert.match(stdout, /^SMOKE RUN \(figures mean nothing\) - median of 1 runs after 0 warm-up\(s\)/);
@@ -69,7 +70,13 @@ describe("npm run bench -- --smoke", function () {
     assert.strictEqual(results.schemaVersion, 1);
     assert.strictEqual(results.smoke, true);
     assert.deepStrictEqual(results.method.rounds, { warmups: 0, runs: 1 });
-    assert.deepStrictEqual(Object.keys(results.sectionSeconds), ["pack", "component", "check", "audit"]);
+    assert.deepStrictEqual(Object.keys(results.sectionSeconds), [
+      "pack",
+      "component",
+      "check",
+      "audit",
+      "plugin",
+    ]);
     assert.deepStrictEqual(results.targets, []);
   });
 
@@ -127,5 +134,15 @@ describe("npm run bench -- --smoke", function () {
     assert.ok(audit);
     assert.strictEqual(audit.requestsPerAudit, 8);
     measuredRatio(audit.speedup, "audit speed-up");
+  });
+
+  it("times a fresh plugin's start and first GetSchema against the stock host, and Construct against mocks", () => {
+    const plugin = results.plugin;
+    assert.ok(plugin);
+    positive(plugin.plugin.toPortMs, "plugin start");
+    positive(plugin.plugin.firstSchemaMs, "plugin first GetSchema");
+    positive(plugin.plugin.firstConstructMs, "plugin first Construct");
+    positive(plugin.stockHost.firstSchemaMs, "stock host first GetSchema");
+    measuredRatio(plugin.construct.wallMs.ratio, "Construct / mocks");
   });
 });

@@ -1,0 +1,149 @@
+/**
+ * The plugin package (issue 9): how long a fresh plugin takes to print its port and answer its first GetSchema
+ * (every `pulumi package add` and every preview starts one), against Pulumi's stock component host, which infers
+ * the schema from the TypeScript sources at that first call; and one Construct of an AksCluster with 3 bindings
+ * over the provider protocol, against the same component under Pulumi's mocks in this process.
+ */
+import * as path from "path";
+import { GetSchemaRequest, GetSchemaResponse } from "@pulumi/pulumi/proto/provider_pb";
+import { startEngineService } from "../../cli/packHost/engineService";
+import { AksCluster } from "../../components";
+import { construct } from "../../test/plugin/support/construct";
+import {
+  PluginProcess,
+  call,
+  consumerFolder,
+  ensureBuilt,
+  startPlugin,
+} from "../../test/plugin/support/pluginProcess";
+import { startResourceMonitor } from "../../test/plugin/support/resourceMonitor";
+import { bindingSpecs } from "../component/programs";
+import { runUnderMocks } from "../component/mockRuntime";
+import { processCpuMs } from "../processCpu";
+import { Comparison, Rounds, Timing, compare, runSideBySide, series, timeMs, timing } from "../measure";
+
+export interface PluginBenchOptions {
+  readonly rounds: Rounds;
+  readonly log: (line: string) => void;
+}
+
+export interface PluginFigures {
+  /** The package's own host (the schema built into dist/), a fresh process each round. */
+  readonly plugin: {
+    readonly toPortMs: Timing;
+    readonly firstSchemaMs: Timing;
+    readonly firstConstructMs: Timing;
+  };
+  /** Pulumi's stock `componentProviderHost` on the same package, a fresh process each round. */
+  readonly stockHost: { readonly toPortMs: Timing; readonly firstSchemaMs: Timing };
+  /**
+   * A Construct of one AksCluster with 3 bindings in a warm plugin, against the same under mocks in this process:
+   * wall time, and CPU time (the plugin's and this process's, which holds the monitor, against this process's).
+   */
+  readonly construct: { readonly wallMs: Comparison; readonly cpuMs: Comparison };
+}
+
+const CLUSTER_ARGS = {
+  resourceGroupName: "rg-bench",
+  location: "westeurope",
+  clusterName: "aks-bench-0",
+  trustedAccess: bindingSpecs(0),
+};
+
+interface StartPhases {
+  readonly toPortMs: number;
+  readonly firstSchemaMs: number;
+}
+
+const getSchema = (plugin: PluginProcess) =>
+  call<GetSchemaRequest, GetSchemaResponse>(
+    plugin.client.getSchema.bind(plugin.client),
+    new GetSchemaRequest(),
+  );
+
+export async function benchPlugin(options: PluginBenchOptions): Promise<PluginFigures> {
+  ensureBuilt();
+  const engine = await startEngineService(() => undefined);
+  const monitor = await startResourceMonitor();
+  const cwd = consumerFolder();
+  const constructCall = {
+    component: "AksCluster",
+    name: "aks-0",
+    dryRun: false,
+    inputs: CLUSTER_ARGS,
+  } as const;
+
+  /** Starts a plugin, times its port and first GetSchema, then runs `more` on it and stops it. */
+  const fresh = async <T>(start: () => Promise<PluginProcess>, more: (p: PluginProcess) => Promise<T>) => {
+    const plugin = await start();
+    try {
+      const firstSchemaMs = await timeMs(() => getSchema(plugin));
+      return { toPortMs: plugin.msToPort, firstSchemaMs, ...(await more(plugin)) };
+    } finally {
+      plugin.client.close();
+      await plugin.stop();
+    }
+  };
+
+  const ours: (StartPhases & { firstConstructMs: number })[] = [];
+  const stock: StartPhases[] = [];
+  try {
+    options.log("plugin: a fresh plugin, the stock host, Construct against mocks");
+    const samples = await runSideBySide(options.rounds, {
+      plugin: async () => {
+        const phases = await fresh(
+          () => startPlugin({ cwd, engineAddress: engine.address }),
+          async (plugin) => {
+            const firstConstructMs = await timeMs(() => construct(plugin, monitor, constructCall));
+            const cpuBefore = cpuOf(plugin.pid);
+            const warmConstructMs = await timeMs(() => construct(plugin, monitor, constructCall));
+            return { firstConstructMs, warmConstructMs, warmConstructCpuMs: cpuOf(plugin.pid) - cpuBefore };
+          },
+        );
+        ours.push(phases);
+        return { wallMs: phases.warmConstructMs, cpuMs: phases.warmConstructCpuMs };
+      },
+      stock: async () => {
+        stock.push(
+          await fresh(
+            () => startStockHost(cwd, engine.address),
+            async () => ({}),
+          ),
+        );
+        return { wallMs: 0, cpuMs: 0 };
+      },
+      mocks: async () => {
+        const cpuBefore = cpuOf();
+        const wallMs = await timeMs(() => runUnderMocks(() => void new AksCluster("aks-0", CLUSTER_ARGS)));
+        return { wallMs, cpuMs: cpuOf() - cpuBefore };
+      },
+    });
+    const measured = <T>(all: T[]) => all.slice(options.rounds.warmups);
+    const of = <T>(all: T[], key: keyof T) => timing(measured(all).map((p) => p[key] as number));
+    return {
+      plugin: {
+        toPortMs: of(ours, "toPortMs"),
+        firstSchemaMs: of(ours, "firstSchemaMs"),
+        firstConstructMs: of(ours, "firstConstructMs"),
+      },
+      stockHost: { toPortMs: of(stock, "toPortMs"), firstSchemaMs: of(stock, "firstSchemaMs") },
+      construct: {
+        wallMs: compare(series(samples.plugin, "wallMs"), series(samples.mocks, "wallMs")),
+        cpuMs: compare(series(samples.plugin, "cpuMs"), series(samples.mocks, "cpuMs")),
+      },
+    };
+  } finally {
+    monitor.stop();
+    await engine.stop();
+  }
+}
+
+/** CPU milliseconds of this process, plus those of the process `pid` when given. */
+function cpuOf(pid?: number): number {
+  const own = process.cpuUsage();
+  return (own.user + own.system) / 1000 + (pid === undefined ? 0 : processCpuMs(pid));
+}
+
+function startStockHost(cwd: string, engineAddress: string): Promise<PluginProcess> {
+  return startPlugin({ cwd, engineAddress, runner: path.join(__dirname, "stockHost.js") });
+}

@@ -1,0 +1,120 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { StaleBuildError, builtSchemaPath, readBuiltSchema } from "../../plugin/builtSchema";
+import { hostPackage } from "../../plugin/componentHost";
+import { PackageSchema } from "../../plugin/packageSchema";
+import { buildSources, digestSources } from "../../plugin/sourceDigest";
+
+const SCHEMA: PackageSchema = { name: "pkg", version: "1.0.0", resources: {}, types: {} };
+
+const made: string[] = [];
+
+/** A package with the layout the digest reads: package.json, tsconfig.build.json and its included sources. */
+function fakePackage(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "aks-ta-built-"));
+  made.push(root);
+  const write = (file: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  };
+  write("package.json", '{ "name": "pkg", "version": "1.0.0" }');
+  write("tsconfig.build.json", '{ "include": ["index.ts", "components"] }');
+  write("index.ts", 'export * from "./components";');
+  write("components/a.ts", "export const a = 1;");
+  write("components/data.json", "{}");
+  write("components/a.d.ts", "export declare const a: number;");
+  write("components/node_modules/dep/index.ts", "export {};");
+  write("test/a.test.ts", "// not built");
+  return root;
+}
+
+function build(root: string): void {
+  fs.mkdirSync(path.dirname(builtSchemaPath(root)), { recursive: true });
+  fs.writeFileSync(builtSchemaPath(root), JSON.stringify({ sources: digestSources(root), schema: SCHEMA }));
+}
+
+const staleMessage = (root: string, reason: string) =>
+  `aks-trusted-access: ${reason} Run \`npm run build\` in ${root} (Pulumi runs \`npm install\`, which builds it, ` +
+  "only when it installs the package).";
+
+describe("the schema built into dist/ and the sources beside it", () => {
+  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  it("digests package.json and the TypeScript and JSON sources the build compiles, nothing else", () => {
+    assert.deepStrictEqual(buildSources(fakePackage()), [
+      "components/a.ts",
+      "components/data.json",
+      "index.ts",
+      "package.json",
+    ]);
+  });
+
+  it("serves the built schema while the sources are those it was built from", () => {
+    const root = fakePackage();
+    build(root);
+    fs.writeFileSync(path.join(root, "test", "a.test.ts"), "// tests are not built");
+    assert.deepStrictEqual(readBuiltSchema(root).schema, SCHEMA);
+  });
+
+  const changes = [
+    {
+      name: "a source edited since the build",
+      change: (root: string) =>
+        fs.appendFileSync(path.join(root, "components", "a.ts"), "export const b = 2;"),
+      changed: "components/a.ts",
+    },
+    {
+      name: "a source added since the build",
+      change: (root: string) =>
+        fs.writeFileSync(path.join(root, "components", "b.ts"), "export const b = 2;"),
+      changed: "components/b.ts",
+    },
+    {
+      name: "a new version in package.json",
+      change: (root: string) =>
+        fs.writeFileSync(path.join(root, "package.json"), '{ "name": "pkg", "version": "1.1.0" }'),
+      changed: "package.json",
+    },
+  ];
+  for (const c of changes) {
+    it(`refuses, naming the file, after ${c.name}`, () => {
+      const root = fakePackage();
+      build(root);
+      c.change(root);
+      assert.throws(
+        () => readBuiltSchema(root),
+        (err: Error) => {
+          assert.ok(err instanceof StaleBuildError);
+          assert.strictEqual(
+            err.message,
+            staleMessage(
+              root,
+              `dist/ was built from other sources than those in the package (changed since: ${c.changed}).`,
+            ),
+          );
+          return true;
+        },
+      );
+    });
+  }
+
+  it("refuses when dist/ holds no schema", () => {
+    const root = fakePackage();
+    assert.throws(
+      () => readBuiltSchema(root),
+      new StaleBuildError(
+        root,
+        "dist/plugin/schema.json is missing: dist/ was not built, or built by an older version.",
+      ),
+    );
+  });
+
+  it("keeps the plugin from serving anything from a stale dist/", () => {
+    const root = fakePackage();
+    build(root);
+    fs.appendFileSync(path.join(root, "index.ts"), "\nexport const c = 3;");
+    assert.throws(() => hostPackage({ name: "pkg", components: [] }, root), StaleBuildError);
+  });
+});
