@@ -78,6 +78,11 @@ export async function auditCluster(
     result: outcome.findings.length > 0 ? "fail" : outcome.unreadable === undefined ? "pass" : "unreadable",
     ...(outcome.unreadable === undefined ? {} : { reason: outcome.unreadable }),
   }));
+  const context = {
+    cluster,
+    bindings: bindings ?? ([] as AuditedBinding[]),
+    hasNodeOsWindow: windowRead !== undefined && "value" in windowRead && windowRead.value !== undefined,
+  };
   return {
     status:
       findings.length > 0
@@ -88,14 +93,9 @@ export async function auditCluster(
     cluster,
     checks: ruleChecks,
     bindings,
-    findings,
+    findings: findings.map((f) => ({ ...f, remediation: remediationFor({ ...context, findings: [f] }) })),
     warnings,
-    remediation: remediationFor({
-      cluster,
-      bindings: bindings ?? ([] as AuditedBinding[]),
-      findings,
-      hasNodeOsWindow: windowRead !== undefined && "value" in windowRead && windowRead.value !== undefined,
-    }),
+    remediation: remediationFor({ ...context, findings }),
   };
 }
 

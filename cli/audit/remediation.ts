@@ -83,7 +83,13 @@ export function remediationFor(context: RemediationContext): Remediation {
     azureCli.push(`az aks update ${clusterArgs(cluster, "--name")} --enable-managed-identity`);
   }
   if (rules.has(AuditRule.BindingNotSucceeded)) {
-    for (const b of bindings.filter((x) => x.provisioningState !== "Succeeded")) {
+    const named = new Set(
+      findings.filter((f) => f.rule === AuditRule.BindingNotSucceeded).map((f) => f.binding),
+    );
+    const failed = bindings.filter(
+      (x) => x.provisioningState !== "Succeeded" && (named.has(x.name) || named.has(undefined)),
+    );
+    for (const b of failed) {
       azureCli.push(
         `az aks trustedaccess rolebinding update ${clusterArgs(cluster, "--cluster-name")} ` +
           `--name ${shellWord(b.name)} --roles ${shellWord(b.roles.join(","))}`,

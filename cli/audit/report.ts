@@ -57,6 +57,8 @@ export interface Finding {
   readonly binding?: string;
   /** The node pool the finding is about, when it is about one. */
   readonly nodePool?: string;
+  /** The fix of this finding alone; the cluster's `remediation` gathers those of all its findings. */
+  readonly remediation?: Remediation;
 }
 
 /** How to fix a non-compliant cluster: Azure CLI commands, and what to set in a Pulumi stack. */

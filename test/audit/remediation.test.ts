@@ -65,6 +65,19 @@ describe("remediationFor", () => {
     assert.equal(fix.pulumi, undefined);
   });
 
+  it("re-applies only the binding a finding names, for a fix of that finding alone", () => {
+    const bindings = [
+      aBinding({ name: "a", provisioningState: "Failed" }),
+      aBinding({ name: "b", provisioningState: "Updating" }),
+    ];
+    const only: Finding = { rule: "binding-not-succeeded", message: "...", binding: "b" };
+    const fix = remediationFor({ cluster: aCluster(), bindings, findings: [only] });
+    assert.deepEqual(fix.azureCli, [
+      `az aks trustedaccess rolebinding update --subscription ${SUB} --resource-group rg-prod --cluster-name aks-1 ` +
+        "--name b --roles Microsoft.MachineLearningServices/workspaces/mlworkload",
+    ]);
+  });
+
   it("quotes a resource group name the shell would misread", () => {
     const fix = remediationFor({
       cluster: aCluster({ resourceGroup: "rg(prod)" }),

@@ -173,7 +173,7 @@ function clusterEntries(
       message: { text: `${where(r.cluster, subscription)} ${f.message}` },
       locations: clusterLocation(r.cluster),
       partialFingerprints: fingerprints(f.rule, r.cluster, f.binding ?? f.nodePool ?? ""),
-      properties: { remediation: r.remediation },
+      properties: { remediation: f.remediation ?? r.remediation },
     });
   }
   for (const w of r.warnings) {

@@ -72,8 +72,12 @@ export function formatTable(report: AuditReport): string {
   return lines.join("\n") + "\n";
 }
 
+/**
+ * One line per cluster, however many rules: names, the bindings' count, a narrow cell per rule, the result. The
+ * location and identity type are in JSON and SARIF; a failing identity shows as the ACCESS rule's finding.
+ */
 function overview(report: AuditReport): string[] {
-  const none = (last: string): string[] => [...Array<string>(4 + report.rules.length).fill("-"), last];
+  const none = (last: string): string[] => [...Array<string>(3 + report.rules.length).fill("-"), last];
   const rows = report.subscriptions.flatMap((s): string[][] => {
     if (s.status === "unreadable") return [[s.name, ...none(RESULT.unreadable)]];
     if (s.clusters.length === 0) return [[s.name, ...none("no clusters")]];
@@ -81,7 +85,6 @@ function overview(report: AuditReport): string[] {
       s.name,
       r.cluster.resourceGroup,
       r.cluster.name,
-      r.cluster.identityType,
       r.bindings === undefined ? "-" : String(r.bindings.length),
       ...r.checks.map((c) => CHECK_CELL[c.result]),
       RESULT[r.status],
@@ -92,7 +95,6 @@ function overview(report: AuditReport): string[] {
       "SUBSCRIPTION",
       "RESOURCE GROUP",
       "CLUSTER",
-      "IDENTITY",
       "BINDINGS",
       ...report.rules.map((r) => RULE_COLUMN[r]),
       "RESULT",
