@@ -53,18 +53,10 @@ export async function auditCluster(
       : undefined,
   ]);
   const bindings = bindingsRead !== undefined && "value" in bindingsRead ? bindingsRead.value : undefined;
-  let warnings: readonly string[] = [];
+  const trustedAccess = assessTrustedAccess(cluster, bindingsRead);
 
   const outcomes: Record<CheckedRule, () => RuleOutcome> = {
-    "trusted-access-missing": () => {
-      if (bindings === undefined) {
-        const reason = bindingsRead !== undefined && "reason" in bindingsRead ? bindingsRead.reason : "";
-        return { findings: identityFindings(cluster), unreadable: reason };
-      }
-      const assessment = assessCluster(cluster, bindings);
-      warnings = assessment.warnings;
-      return { findings: assessment.findings };
-    },
+    "trusted-access-missing": () => trustedAccess.outcome,
     "node-os-auto-upgrade": () =>
       assessNodeOs(cluster.settings, windowRead === undefined ? undefined : windowOf(windowRead)),
     "private-cluster": () => assessPrivateCluster(cluster.settings),
@@ -94,9 +86,25 @@ export async function auditCluster(
     checks: ruleChecks,
     bindings,
     findings: findings.map((f) => ({ ...f, remediation: remediationFor({ ...context, findings: [f] }) })),
-    warnings,
+    warnings: trustedAccess.warnings,
     remediation: remediationFor({ ...context, findings }),
   };
+}
+
+/** The Trusted Access rule: on the bindings when they were read, else only on the identity, with why not. */
+function assessTrustedAccess(
+  cluster: ClusterRef,
+  bindingsRead: Read<AuditedBinding[]> | undefined,
+): { outcome: RuleOutcome; warnings: readonly string[] } {
+  if (bindingsRead === undefined) return { outcome: { findings: [] }, warnings: [] };
+  if ("reason" in bindingsRead) {
+    return {
+      outcome: { findings: identityFindings(cluster), unreadable: bindingsRead.reason },
+      warnings: [],
+    };
+  }
+  const { findings, warnings } = assessCluster(cluster, bindingsRead.value);
+  return { outcome: { findings }, warnings };
 }
 
 function windowOf(

@@ -130,13 +130,20 @@ async function graphListings(
   const byId = new Map(subscriptions.map((s) => [s.id, s]));
   const listings = new Map<string, Promise<ClusterListing>>();
   for (const batch of batches) {
+    const bySubscription = new Map<string, ClusterRef[]>();
+    for (const c of "error" in batch ? [] : batch.clusters) {
+      const key = c.subscriptionId.toLowerCase();
+      const list = bySubscription.get(key);
+      if (list === undefined) bySubscription.set(key, [c]);
+      else list.push(c);
+    }
     for (const id of batch.subscriptionIds) {
       if ("error" in batch) {
         const reason = `Resource Graph query failed: ${describeAzureError(batch.error)}`;
         listings.set(id, Promise.resolve({ reason }));
         continue;
       }
-      const clusters = batch.clusters.filter((c) => c.subscriptionId.toLowerCase() === id.toLowerCase());
+      const clusters = bySubscription.get(id.toLowerCase()) ?? [];
       const subscription = byId.get(id);
       listings.set(
         id,
