@@ -269,6 +269,25 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
     });
   });
 
+  it("audits the clusters Resource Graph has not indexed yet, found by the Resource Manager read of their subscription", async () => {
+    const lagging = { subscriptions: teamSubscriptions, graphLagging: [TEAM], pageSize: 2 };
+    const args = ["audit", "--subscription", TEAM, "--resource-graph", "--output", "json"];
+    const run = await runScenario(bench, lagging, args);
+    const report = JSON.parse(run.stdout) as {
+      summary: { clusters: number; complete: boolean };
+      subscriptions: { status: string; clusters: { name: string }[] }[];
+    };
+    assert.deepEqual(
+      report.subscriptions.map((s) => [s.status, s.clusters.map((c) => c.name)]),
+      [["read", ["aks-team"]]],
+    );
+    assert.equal(report.summary.complete, true);
+    assert.deepEqual(
+      requestsTo(run, clusterListPath(TEAM)).map((q) => q.status),
+      [200],
+    );
+  });
+
   describe("with --require-maintenance-window", () => {
     let run: ScenarioResult;
     before(

@@ -87,6 +87,8 @@ export interface FakeArmSetup {
   readonly faults?: readonly Fault[];
   /** Trusted Access roles by location. */
   readonly roles?: Readonly<Record<string, readonly FakeRole[]>>;
+  /** Subscriptions whose clusters Resource Graph has not indexed yet: it answers for them with no rows. */
+  readonly graphLagging?: readonly string[];
   /** Items per page of every list; more items come through `nextLink` / `$skipToken`. */
   readonly pageSize: number;
   /** Added to every response, as a remote server's round trip would be. */

@@ -232,7 +232,10 @@ export async function startFakeArm(
     const rows = (request.subscriptions ?? [])
       .map((id) => findSubscription(id.toLowerCase()))
       .filter(
-        (s): s is FakeSubscription => s !== undefined && !unreadable.has(clusterListPath(s.id).toLowerCase()),
+        (s): s is FakeSubscription =>
+          s !== undefined &&
+          !unreadable.has(clusterListPath(s.id).toLowerCase()) &&
+          !(setup.graphLagging ?? []).includes(s.id),
       )
       .flatMap((s) =>
         s.clusters.map((c) => {
