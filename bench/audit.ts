@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { formatJson } from "../cli/audit/format/json";
+import { CHECKED_RULES } from "../cli/audit/rules";
 import { AuditOptions, runAudit } from "../cli/audit/runAudit";
 import { TEST_TOKEN, makeAzStandIn } from "../test/audit/support/azStandIn";
 import { makeLoopbackCertificate } from "../test/audit/support/certificate";
@@ -126,6 +127,8 @@ export async function benchmarkAudit(
       subscriptions: subscriptions.map((s) => s.id),
       resourceGraph: false,
       concurrency,
+      rules: CHECKED_RULES,
+      requireMaintenanceWindow: false,
     });
     const reference = formatJson(await runAudit(audit(options.concurrency)));
     const timed = (concurrency: number) => async (): Promise<number> => {

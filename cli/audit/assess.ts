@@ -12,8 +12,8 @@ export interface Assessment {
 }
 
 /**
- * Judges one live cluster: non-compliant without bindings (the Cloud Conformity rule), with an identity that is
- * not system-assigned, or with a binding whose provisioning did not succeed.
+ * Judges one live cluster by the Trusted Access rule: non-compliant without bindings (the Cloud Conformity rule),
+ * with an identity that is not system-assigned, or with a binding whose provisioning did not succeed.
  */
 export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBinding[]): Assessment {
   const findings: Finding[] = [];
@@ -25,14 +25,7 @@ export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBin
         "Azure service that reaches its API server a role binding.",
     });
   }
-  if (!isSystemAssigned(cluster.identityType)) {
-    findings.push({
-      rule: AuditRule.IdentityNotSystemAssigned,
-      message:
-        `uses identity type "${cluster.identityType}", not a system-assigned managed identity, which the ` +
-        "Trusted Access rule asks for.",
-    });
-  }
+  findings.push(...identityFindings(cluster));
   for (const b of bindings) {
     if (b.provisioningState !== SUCCEEDED) {
       findings.push({
@@ -45,6 +38,19 @@ export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBin
     }
   }
   return { findings, warnings: bindingWarnings(cluster, bindings) };
+}
+
+/** The part of the Trusted Access rule that needs no bindings: the cluster's identity is system-assigned. */
+export function identityFindings(cluster: ClusterRef): Finding[] {
+  if (isSystemAssigned(cluster.identityType)) return [];
+  return [
+    {
+      rule: AuditRule.IdentityNotSystemAssigned,
+      message:
+        `uses identity type "${cluster.identityType}", not a system-assigned managed identity, which the ` +
+        "Trusted Access rule asks for.",
+    },
+  ];
 }
 
 function bindingWarnings(cluster: ClusterRef, bindings: readonly AuditedBinding[]): string[] {

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { show } from "../../policypack/domain";
 import { ConnectionFlags, addConnectionFlags, parseConnectionFlags } from "./connection/connectionFlags";
+import { CHECKED_RULES, CheckedRule } from "./rules";
 import type { AuditOptions } from "./runAudit";
 import { UsageError } from "../command/usageError";
 
@@ -20,6 +21,9 @@ export interface AuditFlags extends ConnectionFlags {
   readonly output: string;
   readonly out?: string;
   readonly concurrency: string;
+  /** Absent when not given: every rule. Commander has checked each against `CHECKED_RULES`. */
+  readonly rule?: readonly string[];
+  readonly requireMaintenanceWindow?: boolean;
 }
 
 export interface AuditCommandOptions extends AuditOptions {
@@ -46,6 +50,16 @@ export function addAuditFlags(command: Command): Command {
         .default(OutputFormat.Table),
     )
     .option("--out <file>", "write the report to this file instead of stdout")
+    .addOption(
+      new Option(
+        "--rule <id...>",
+        "check only this rule; repeat it for several (default: every rule)",
+      ).choices(CHECKED_RULES),
+    )
+    .option(
+      "--require-maintenance-window",
+      "the node OS rule also asks for an aksManagedNodeOSUpgradeSchedule of at least 4 hours (one more read per cluster)",
+    )
     .option(
       "--concurrency <n>",
       `most Azure requests in flight at once (1-${MAX_CONCURRENCY})`,
@@ -78,12 +92,21 @@ export function parseAuditFlags(flags: AuditFlags): AuditCommandOptions {
       `--concurrency ${show(flags.concurrency)} is not allowed: give a whole number from 1 to ${MAX_CONCURRENCY}.`,
     );
   }
+  const rules = CHECKED_RULES.filter((r) => flags.rule === undefined || flags.rule.includes(r));
+  if (flags.requireMaintenanceWindow === true && !rules.includes("node-os-auto-upgrade")) {
+    throw new UsageError(
+      "--require-maintenance-window belongs to rule node-os-auto-upgrade, which --rule leaves out: add " +
+        "--rule node-os-auto-upgrade or drop --require-maintenance-window.",
+    );
+  }
   const unique = [...new Map(ids.map((id) => [id.toLowerCase(), id])).values()];
   return {
     ...parseConnectionFlags(flags),
     subscriptions: flags.allSubscriptions === true ? "all" : unique,
     resourceGraph: flags.resourceGraph === true,
     concurrency,
+    rules: rules as CheckedRule[],
+    requireMaintenanceWindow: flags.requireMaintenanceWindow === true,
     output: flags.output as OutputFormat,
     ...(flags.out === undefined ? {} : { out: flags.out }),
   };

@@ -21,8 +21,9 @@ export function registerAuditCommand(program: Command): void {
   const audit = program
     .command("audit")
     .description(
-      "Find the live AKS clusters without Trusted Access, across subscriptions. Exit 0 when all are compliant, " +
-        "1 when one is not, 2 when something could not be read.",
+      "Check live AKS clusters across subscriptions against the Trusted Access rule and the four it names (node OS " +
+        "auto-upgrade, private cluster, FIPS node pools, KMS with a private key vault). Exit 0 when all are " +
+        "compliant, 1 when one is not, 2 when something could not be read.",
     );
   addAuditFlags(audit).action((flags: AuditFlags, command: Command) =>
     runCommand(

@@ -6,9 +6,11 @@ export interface AuditSummary {
   readonly unreadableSubscriptions: number;
   readonly clusters: number;
   readonly compliantClusters: number;
+  /** Clusters that fail a checked rule. */
   readonly nonCompliantClusters: number;
+  /** Clusters with a rule that could not be read, whether or not another rule failed. */
   readonly unreadableClusters: number;
-  /** False when a subscription or cluster could not be read: the audit then proves nothing about those. */
+  /** False when a subscription or a cluster's rule could not be read: the audit then proves nothing about those. */
   readonly complete: boolean;
   /** 0 all compliant, 1 a cluster is non-compliant, 2 something could not be read (this wins over 1). */
   readonly exitCode: number;
@@ -18,12 +20,17 @@ function allClusters(report: AuditReport): ClusterResult[] {
   return report.subscriptions.flatMap((s) => (s.status === "read" ? [...s.clusters] : []));
 }
 
+/** Whether a rule of the cluster could not be read, in full or in part. */
+export function isIncomplete(result: ClusterResult): boolean {
+  return result.checks.some((c) => c.reason !== undefined);
+}
+
 export function summarize(report: AuditReport): AuditSummary {
   const clusters = allClusters(report);
   const count = (status: ClusterResult["status"]): number =>
     clusters.filter((c) => c.status === status).length;
   const unreadableSubscriptions = report.subscriptions.filter((s) => s.status === "unreadable").length;
-  const unreadableClusters = count("unreadable");
+  const unreadableClusters = clusters.filter(isIncomplete).length;
   const nonCompliantClusters = count("non-compliant");
   const complete = unreadableSubscriptions === 0 && unreadableClusters === 0;
   return {

@@ -4,10 +4,13 @@ import { join } from "node:path";
 import {
   PRODUCTION,
   RESEARCH,
+  RESTRICTED,
   RETRY_AFTER_SECONDS,
+  SANDBOX,
   TEAM,
   THROTTLED,
   UNKNOWN_SUBSCRIPTION,
+  UAI_SCHEDULE,
   UNREGISTERED,
   mainFaults,
   mainSubscriptions,
@@ -112,9 +115,18 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
     assert.equal(run.code, 2);
   });
 
-  it("exits 1 when a complete audit finds a non-compliant cluster", async () => {
-    const run = await runScenario(bench, MAIN, ["audit", "--subscription", PRODUCTION, "--output", "json"]);
+  it("exits 1 when a complete audit finds a non-compliant cluster, checking only the rule --rule names", async () => {
+    const run = await runScenario(bench, MAIN, [
+      "audit",
+      "--subscription",
+      PRODUCTION,
+      "--rule",
+      "trusted-access-missing",
+      "--output",
+      "json",
+    ]);
     const report = JSON.parse(run.stdout) as {
+      rules: string[];
       summary: object;
       subscriptions: { clusters: { name: string; status: string }[] }[];
     };
@@ -132,18 +144,32 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
       report.subscriptions[0].clusters.map((c) => `${c.name} ${c.status}`),
       ["aks-platform compliant", "aks-prod-empty non-compliant", "aks-prod-ml compliant"],
     );
+    assert.deepEqual(report.rules, ["trusted-access-missing"]);
     assert.equal(run.code, 1);
   });
 
-  it("exits 0 when every cluster is compliant", async () => {
-    const run = await runScenario(bench, { subscriptions: teamSubscriptions, pageSize: 2 }, [
+  it("exits 0 when every cluster passes the rules it checks: all but KMS, which a system-assigned cluster cannot pass", async () => {
+    const team = { subscriptions: teamSubscriptions, pageSize: 2 };
+    const but = ["trusted-access-missing", "node-os-auto-upgrade", "private-cluster", "node-pool-fips"];
+    const run = await runScenario(bench, team, [
       "audit",
       "--subscription",
       TEAM,
+      "--require-maintenance-window",
+      ...but.flatMap((r) => ["--rule", r]),
     ]);
     assert.equal(run.stdout, expected("team.table.txt"));
     assert.equal(run.stderr, "");
     assert.equal(run.code, 0);
+    const all = await runScenario(bench, team, ["audit", "--subscription", TEAM, "--output", "json"]);
+    const report = JSON.parse(all.stdout) as {
+      subscriptions: { clusters: { findings: { rule: string }[] }[] }[];
+    };
+    assert.deepEqual(
+      report.subscriptions[0].clusters[0].findings.map((f) => f.rule),
+      ["kms-private-key-vault"],
+    );
+    assert.equal(all.code, 1);
   });
 
   it("names each subscription it could not read with Azure's reason: unregistered, throttled past retries, unknown", async () => {
@@ -184,7 +210,7 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
         ])),
     );
 
-    it("lists clusters with Resource Graph queries, following $skipToken, instead of per-subscription lists", () => {
+    it("lists clusters and their rule settings with Resource Graph queries, following $skipToken", () => {
       const queries = run.requests.filter((q) => q.method === "POST");
       assert.deepEqual(
         queries.map((q) => [
@@ -204,26 +230,130 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
         mainSubscriptions.map((s) => s.id),
       );
       assert.match(body.query, /type =~ 'microsoft.containerservice\/managedclusters'/);
-      assert.deepEqual(
-        run.requests.filter((q) => q.path.endsWith("/managedClusters")),
-        [],
-      );
+      assert.match(body.query, /agentPoolProfiles = properties.agentPoolProfiles/);
     });
 
-    it("audits the same clusters, says where they came from, and cannot see the unreadable subscription", () => {
+    it("audits the same clusters and rules, and says where the lists came from", () => {
       const report = JSON.parse(run.stdout) as {
         clusterSource: string;
-        subscriptions: { name: string; status: string; clusters: { name: string; status: string }[] }[];
+        subscriptions: { name: string; status: string; clusters?: { name: string; checks: object[] }[] }[];
       };
       const main = JSON.parse(expectedJson("main.json")) as typeof report;
       assert.equal(report.clusterSource, "resource-graph");
-      const byName = (r: typeof report): Record<string, string[]> =>
+      const byName = (r: typeof report): Record<string, object> =>
         Object.fromEntries(
-          r.subscriptions.map((s) => [s.name, (s.clusters ?? []).map((c) => `${c.name} ${c.status}`)]),
+          r.subscriptions.map((s) => [s.name, [s.status, (s.clusters ?? []).map((c) => [c.name, c.checks])]]),
         );
-      // Resource Graph omits what the credential may not read: Restricted has no clusters instead of an error.
-      assert.deepEqual(byName(report), { ...byName(main), Restricted: [] });
+      assert.deepEqual(byName(report), byName(main));
       assert.equal(run.code, 2);
+    });
+
+    it("never takes a subscription Resource Graph left out for one without clusters: a Resource Manager read of each subscription where it found none names Restricted unreadable", () => {
+      const report = JSON.parse(run.stdout) as {
+        subscriptions: { name: string; status: string; reason?: string }[];
+      };
+      const restricted = report.subscriptions.find((s) => s.name === "Restricted");
+      assert.equal(restricted?.status, "unreadable");
+      assert.match(restricted?.reason ?? "", /^HTTP 403 AuthorizationFailed: .*managedClusters\/read/);
+      // Production and Research have clusters in Resource Graph: no cluster list of theirs is asked for.
+      assert.deepEqual(
+        run.requests
+          .filter((q) => q.path.toLowerCase().endsWith("/managedclusters"))
+          .map((q) => [q.path, q.status])
+          .sort(),
+        [
+          [clusterListPath(RESTRICTED), 403],
+          [clusterListPath(SANDBOX), 200],
+        ].sort(),
+      );
+    });
+  });
+
+  it("audits the clusters Resource Graph has not indexed yet, found by the Resource Manager read of their subscription", async () => {
+    const lagging = { subscriptions: teamSubscriptions, graphLagging: [TEAM], pageSize: 2 };
+    const args = ["audit", "--subscription", TEAM, "--resource-graph", "--output", "json"];
+    const run = await runScenario(bench, lagging, args);
+    const report = JSON.parse(run.stdout) as {
+      summary: { clusters: number; complete: boolean };
+      subscriptions: { status: string; clusters: { name: string }[] }[];
+    };
+    assert.deepEqual(
+      report.subscriptions.map((s) => [s.status, s.clusters.map((c) => c.name)]),
+      [["read", ["aks-team"]]],
+    );
+    assert.equal(report.summary.complete, true);
+    assert.deepEqual(
+      requestsTo(run, clusterListPath(TEAM)).map((q) => q.status),
+      [200],
+    );
+  });
+
+  describe("with --require-maintenance-window", () => {
+    let run: ScenarioResult;
+    before(
+      async () =>
+        (run = await runScenario(bench, MAIN, [
+          "audit",
+          "--all-subscriptions",
+          "--require-maintenance-window",
+          "--output",
+          "json",
+        ])),
+    );
+    const schedules = (r: ScenarioResult): RecordedRequest[] =>
+      r.requests.filter((q) => q.path.includes("/maintenanceConfigurations/"));
+
+    it("reads each cluster's aksManagedNodeOSUpgradeSchedule once, and does not retry its 403", () => {
+      assert.equal(schedules(run).length, 6);
+      assert.deepEqual(
+        requestsTo(run, UAI_SCHEDULE).map((q) => q.status),
+        [403],
+      );
+    });
+
+    it("judges every rule on every cluster: a 403 on the window makes only the node OS rule of aks-uai unreadable", () => {
+      const report = JSON.parse(run.stdout) as {
+        summary: { unreadableClusters: number; exitCode: number };
+        subscriptions: { clusters?: { name: string; checks: { rule: string; result: string }[] }[] }[];
+      };
+      const grid = report.subscriptions.flatMap((s) =>
+        (s.clusters ?? []).map((c) => `${c.name}: ${c.checks.map((k) => k.result).join(" ")}`),
+      );
+      // trusted access, node OS (with the window), private cluster, FIPS, KMS
+      assert.deepEqual(grid, [
+        "aks-platform: pass pass pass pass fail",
+        "aks-prod-empty: fail fail fail fail fail",
+        "aks-prod-ml: pass fail pass fail fail",
+        "aks-locked: unreadable fail fail fail fail",
+        "aks-flaky: fail pass pass pass fail",
+        "aks-uai: fail unreadable pass pass pass",
+      ]);
+      assert.equal(report.summary.unreadableClusters, 2);
+      assert.equal(run.code, 2);
+    });
+
+    it("prints the table with the window's findings and the unreadable rule", async () => {
+      const table = await runScenario(bench, MAIN, [
+        "audit",
+        "--all-subscriptions",
+        "--require-maintenance-window",
+      ]);
+      assert.equal(table.stdout, expected("window.table.txt"));
+      assert.equal(table.code, 2);
+    });
+
+    it("makes no maintenance configuration read without the flag", async () => {
+      const plain = await runScenario(bench, MAIN, [
+        "audit",
+        "--all-subscriptions",
+        "--rule",
+        "node-os-auto-upgrade",
+      ]);
+      assert.deepEqual(schedules(plain), []);
+      assert.deepEqual(
+        plain.requests.filter((q) => q.path.toLowerCase().endsWith("/trustedaccessrolebindings")),
+        [],
+      );
     });
   });
 });

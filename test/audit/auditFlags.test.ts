@@ -21,6 +21,14 @@ const defaults: AuditCommandOptions = {
   subscriptions: "all",
   resourceGraph: false,
   concurrency: 8,
+  rules: [
+    "trusted-access-missing",
+    "node-os-auto-upgrade",
+    "private-cluster",
+    "node-pool-fips",
+    "kms-private-key-vault",
+  ],
+  requireMaintenanceWindow: false,
   output: "table",
   cloud: "AzureCloud",
   credential: "default",
@@ -67,6 +75,15 @@ describe("parseAuditFlags", () => {
         credential: "cli",
       },
     ],
+    [
+      "takes --rule (in the rules' order, repeats dropped) and --require-maintenance-window",
+      {
+        allSubscriptions: true,
+        rule: ["private-cluster", "node-os-auto-upgrade", "private-cluster"],
+        requireMaintenanceWindow: true,
+      },
+      { rules: ["node-os-auto-upgrade", "private-cluster"], requireMaintenanceWindow: true },
+    ],
   ];
   for (const [name, given, expected] of accepted) {
     it(name, () => assert.deepEqual(parseAuditFlags(flags(given)), { ...defaults, ...expected }));
@@ -100,6 +117,12 @@ describe("parseAuditFlags", () => {
         `--arm-endpoint ${JSON.stringify(u)} is not an https URL: give one such as https://management.azure.com (tokens are only sent over HTTPS).`,
       ],
     ),
+    [
+      "rejects --require-maintenance-window when --rule leaves out the node OS rule",
+      { allSubscriptions: true, rule: ["private-cluster"], requireMaintenanceWindow: true },
+      "--require-maintenance-window belongs to rule node-os-auto-upgrade, which --rule leaves out: add " +
+        "--rule node-os-auto-upgrade or drop --require-maintenance-window.",
+    ],
     [
       "rejects an http --audience",
       { allSubscriptions: true, audience: "http://x" },

@@ -10,6 +10,8 @@ function results(cluster: ClusterRef, bindings: readonly AuditedBinding[]): Resu
   const { findings, warnings } = assessCluster(cluster, bindings);
   const report: AuditReport = {
     clusterSource: "resource-manager",
+    rules: ["trusted-access-missing"],
+    requireMaintenanceWindow: false,
     subscriptions: [
       {
         status: "read",
@@ -19,6 +21,7 @@ function results(cluster: ClusterRef, bindings: readonly AuditedBinding[]): Resu
           {
             status: findings.length === 0 ? "compliant" : "non-compliant",
             cluster,
+            checks: [{ rule: "trusted-access-missing", result: findings.length === 0 ? "pass" : "fail" }],
             bindings,
             findings,
             warnings,

@@ -21,6 +21,18 @@ describe("aks-trusted-access audit with bad flags", function () {
       "error: option '--output <format>' argument 'xml' is invalid. Allowed choices are table, json, sarif.\n",
     ],
     [
+      "an unknown --rule",
+      ["--all-subscriptions", "--rule", "fips"],
+      "error: option '--rule <id...>' argument 'fips' is invalid. Allowed choices are trusted-access-missing, " +
+        "node-os-auto-upgrade, private-cluster, node-pool-fips, kms-private-key-vault.\n",
+    ],
+    [
+      "--require-maintenance-window without the node OS rule",
+      ["--all-subscriptions", "--rule", "private-cluster", "--require-maintenance-window"],
+      "error: --require-maintenance-window belongs to rule node-os-auto-upgrade, which --rule leaves out: add " +
+        "--rule node-os-auto-upgrade or drop --require-maintenance-window.\n",
+    ],
+    [
       "an unknown --credential",
       ["--all-subscriptions", "--credential", "password"],
       "error: option '--credential <kind>' argument 'password' is invalid. Allowed choices are default, cli, environment, managed-identity, workload-identity.\n",

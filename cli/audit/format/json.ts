@@ -6,6 +6,8 @@ import { summarize } from "../summary";
 export function formatJson(report: AuditReport): string {
   const document = {
     clusterSource: report.clusterSource,
+    rules: report.rules,
+    requireMaintenanceWindow: report.requireMaintenanceWindow,
     summary: summarize(report),
     subscriptions: report.subscriptions.map(subscriptionJson),
   };
@@ -20,11 +22,15 @@ function subscriptionJson(s: SubscriptionResult): object {
 
 function clusterJson(r: ClusterResult): object {
   const { id, resourceGroup, name, location, identityType } = r.cluster;
-  const base = { id, resourceGroup, name, location, identityType, status: r.status };
-  if (r.status === "unreadable") return { ...base, reason: r.reason };
   return {
-    ...base,
-    bindings: r.bindings,
+    id,
+    resourceGroup,
+    name,
+    location,
+    identityType,
+    status: r.status,
+    checks: r.checks,
+    ...(r.bindings === undefined ? {} : { bindings: r.bindings }),
     findings: r.findings,
     warnings: r.warnings,
     remediation: r.remediation,

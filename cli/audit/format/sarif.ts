@@ -1,14 +1,24 @@
 import { createHash } from "crypto";
 import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
 import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "../report";
-import { ADVICE_RULE, ADVICE_RULE_TEXT, AUDIT_RULES, AuditRule, AuditRuleText } from "../rules";
+import {
+  ADVICE_RULE,
+  ADVICE_RULE_TEXT,
+  AUDIT_RULES,
+  AuditRule,
+  AuditRuleText,
+  CHECKED_RULE_OF,
+} from "../rules";
 import { renderJson } from "../../output/json";
 import { securitySeverity } from "../../output/sarifLevels";
 import { summarize } from "../summary";
 
 const UNREADABLE = {
   subscription: { id: "subscription-unreadable", text: "A subscription could not be read." },
-  cluster: { id: "cluster-unreadable", text: "A cluster's Trusted Access role bindings could not be read." },
+  cluster: {
+    id: "cluster-unreadable",
+    text: "What a rule needs of a cluster (its role bindings, its maintenance configuration) could not be read.",
+  },
 };
 
 const pascal = (id: string): string => id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
@@ -27,7 +37,18 @@ function descriptor(id: string, text: AuditRuleText, level: "error" | "warning")
   };
 }
 
-const RULE_IDS = [...(Object.keys(AUDIT_RULES) as AuditRule[]), ADVICE_RULE];
+/**
+ * The rule ids this report can hold: the findings of the checked rules (the window's only when it was asked for),
+ * and the binding advice when the Trusted Access rule ran.
+ */
+function ruleIds(report: AuditReport): string[] {
+  const findings = (Object.keys(AUDIT_RULES) as AuditRule[]).filter(
+    (id) =>
+      report.rules.includes(CHECKED_RULE_OF[id]) &&
+      (id !== "node-os-maintenance-window" || report.requireMaintenanceWindow),
+  );
+  return report.rules.includes("trusted-access-missing") ? [...findings, ADVICE_RULE] : findings;
+}
 
 function where(cluster: ClusterRef, subscription: SubscriptionResult): string {
   return `AKS cluster "${cluster.name}" (subscription ${subscription.name}, resource group ${cluster.resourceGroup})`;
@@ -60,6 +81,7 @@ function fingerprints(rule: string, cluster: ClusterRef, about: string): Result[
  */
 export function formatSarif(report: AuditReport): string {
   const summary = summarize(report);
+  const ids = ruleIds(report);
   const results: Result[] = [];
   const notifications: Notification[] = [];
   for (const subscription of report.subscriptions) {
@@ -84,7 +106,7 @@ export function formatSarif(report: AuditReport): string {
       });
       continue;
     }
-    for (const r of subscription.clusters) clusterEntries(r, subscription, results, notifications);
+    for (const r of subscription.clusters) clusterEntries(r, subscription, ids, results, notifications);
   }
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -94,12 +116,11 @@ export function formatSarif(report: AuditReport): string {
         tool: {
           driver: {
             name: "aks-trusted-access",
-            rules: [
-              ...(Object.entries(AUDIT_RULES) as [AuditRule, AuditRuleText][]).map(([id, text]) =>
-                descriptor(id, text, "error"),
-              ),
-              descriptor(ADVICE_RULE, ADVICE_RULE_TEXT, "warning"),
-            ],
+            rules: ids.map((id) =>
+              id === ADVICE_RULE
+                ? descriptor(id, ADVICE_RULE_TEXT, "warning")
+                : descriptor(id, AUDIT_RULES[id as AuditRule], "error"),
+            ),
             notifications: Object.values(UNREADABLE).map((n) => ({
               id: n.id,
               shortDescription: { text: n.text },
@@ -115,7 +136,12 @@ export function formatSarif(report: AuditReport): string {
           },
         ],
         results,
-        properties: { clusterSource: report.clusterSource, summary },
+        properties: {
+          clusterSource: report.clusterSource,
+          checkedRules: report.rules,
+          requireMaintenanceWindow: report.requireMaintenanceWindow,
+          summary,
+        },
       },
     ],
   };
@@ -125,33 +151,35 @@ export function formatSarif(report: AuditReport): string {
 function clusterEntries(
   r: ClusterResult,
   subscription: SubscriptionResult,
+  ids: readonly string[],
   results: Result[],
   notifications: Notification[],
 ): void {
-  if (r.status === "unreadable") {
+  for (const c of r.checks) {
+    if (c.reason === undefined) continue;
     notifications.push({
       level: "error",
       descriptor: { id: UNREADABLE.cluster.id },
-      message: { text: `${where(r.cluster, subscription)} could not be read: ${r.reason}` },
+      associatedRule: { id: c.rule, index: ids.indexOf(c.rule) },
+      message: { text: `${where(r.cluster, subscription)}, rule ${c.rule}, could not be read: ${c.reason}` },
       locations: clusterLocation(r.cluster),
     });
-    return;
   }
   for (const f of r.findings) {
     results.push({
       ruleId: f.rule,
-      ruleIndex: RULE_IDS.indexOf(f.rule),
+      ruleIndex: ids.indexOf(f.rule),
       level: "error",
       message: { text: `${where(r.cluster, subscription)} ${f.message}` },
       locations: clusterLocation(r.cluster),
-      partialFingerprints: fingerprints(f.rule, r.cluster, f.binding ?? ""),
-      properties: { remediation: r.remediation },
+      partialFingerprints: fingerprints(f.rule, r.cluster, f.binding ?? f.nodePool ?? ""),
+      properties: { remediation: f.remediation ?? r.remediation },
     });
   }
   for (const w of r.warnings) {
     results.push({
       ruleId: ADVICE_RULE,
-      ruleIndex: RULE_IDS.indexOf(ADVICE_RULE),
+      ruleIndex: ids.indexOf(ADVICE_RULE),
       level: "warning",
       message: { text: `${where(r.cluster, subscription)}: ${w}` },
       locations: clusterLocation(r.cluster),

@@ -1,4 +1,5 @@
-import type { AuditReport, ClusterResult, SubscriptionResult } from "../report";
+import type { AuditReport, ClusterResult, RuleCheck, SubscriptionResult } from "../report";
+import type { CheckedRule } from "../rules";
 import { summarize } from "../summary";
 import { resultLine } from "./resultLine";
 import { count, textTable } from "./textTable";
@@ -15,31 +16,48 @@ const RESULT = {
   unreadable: "UNREADABLE",
 } as const;
 
-type Read = Extract<ClusterResult, { status: "compliant" | "non-compliant" }>;
-interface Located<T> {
+/** A narrow column per checked rule, so that a cluster stays one line. */
+const RULE_COLUMN: Readonly<Record<CheckedRule, string>> = {
+  "trusted-access-missing": "ACCESS",
+  "node-os-auto-upgrade": "NODE-OS",
+  "private-cluster": "PRIVATE",
+  "node-pool-fips": "FIPS",
+  "kms-private-key-vault": "KMS",
+};
+
+const CHECK_CELL: Readonly<Record<RuleCheck["result"], string>> = {
+  pass: "ok",
+  fail: "FAIL",
+  unreadable: "?",
+};
+
+interface Located {
   readonly subscription: SubscriptionResult;
-  readonly result: T;
+  readonly result: ClusterResult;
 }
 
 /** The human report: an overview table, the bindings, what to fix and how, what could not be read. */
 export function formatTable(report: AuditReport): string {
   const summary = summarize(report);
-  const located: Located<ClusterResult>[] = report.subscriptions.flatMap((subscription) =>
+  const read: Located[] = report.subscriptions.flatMap((subscription) =>
     subscription.status === "read" ? subscription.clusters.map((result) => ({ subscription, result })) : [],
   );
-  const read = located.filter((l): l is Located<Read> => l.result.status !== "unreadable");
   const lines: string[] = [
-    `Trusted Access audit of ${count(report.subscriptions.length, "subscription")} ` +
+    `AKS audit of ${count(report.subscriptions.length, "subscription")} ` +
       `(${SOURCE_NOTE[report.clusterSource]})`,
     "",
     ...overview(report),
+    legend(report),
   ];
-  const withBindings = read.filter((l) => l.result.bindings.length > 0);
+  const withBindings = read.filter((l) => (l.result.bindings ?? []).length > 0);
   if (withBindings.length > 0) {
     lines.push("", "Bindings", ...bindingsTable(withBindings));
   }
   const nonCompliant = read.filter((l) => l.result.status === "non-compliant");
   if (nonCompliant.length > 0) lines.push("", "Non-compliant clusters", ...nonCompliant.flatMap(fixes));
+  // The same caveat holds for every cluster it concerns: said once, not once per cluster.
+  const notes = [...new Set(nonCompliant.flatMap((l) => l.result.remediation.notes ?? []))];
+  if (notes.length > 0) lines.push("", "Before you run these fixes", ...notes.map((n) => `- ${n}`));
   const warned = read.filter((l) => l.result.warnings.length > 0);
   if (warned.length > 0) {
     lines.push(
@@ -48,35 +66,55 @@ export function formatTable(report: AuditReport): string {
       ...warned.flatMap((l) => l.result.warnings.map((w) => `${l.result.cluster.name}: ${w}`)),
     );
   }
-  const unreadable = unreadableLines(report, located);
+  const unreadable = unreadableLines(report, read);
   if (unreadable.length > 0) lines.push("", "Could not be read", ...unreadable);
   lines.push("", resultLine(summary));
   return lines.join("\n") + "\n";
 }
 
+/**
+ * One line per cluster, however many rules: names, the bindings' count, a narrow cell per rule, the result. The
+ * location and identity type are in JSON and SARIF; a failing identity shows as the ACCESS rule's finding.
+ */
 function overview(report: AuditReport): string[] {
+  const none = (last: string): string[] => [...Array<string>(3 + report.rules.length).fill("-"), last];
   const rows = report.subscriptions.flatMap((s): string[][] => {
-    if (s.status === "unreadable") return [[s.name, "-", "-", "-", "-", "-", RESULT.unreadable]];
-    if (s.clusters.length === 0) return [[s.name, "-", "-", "-", "-", "-", "no clusters"]];
+    if (s.status === "unreadable") return [[s.name, ...none(RESULT.unreadable)]];
+    if (s.clusters.length === 0) return [[s.name, ...none("no clusters")]];
     return s.clusters.map((r) => [
       s.name,
       r.cluster.resourceGroup,
       r.cluster.name,
-      r.cluster.location,
-      r.cluster.identityType,
-      r.status === "unreadable" ? "-" : String(r.bindings.length),
+      r.bindings === undefined ? "-" : String(r.bindings.length),
+      ...r.checks.map((c) => CHECK_CELL[c.result]),
       RESULT[r.status],
     ]);
   });
   return textTable(
-    ["SUBSCRIPTION", "RESOURCE GROUP", "CLUSTER", "LOCATION", "IDENTITY", "BINDINGS", "RESULT"],
+    [
+      "SUBSCRIPTION",
+      "RESOURCE GROUP",
+      "CLUSTER",
+      "BINDINGS",
+      ...report.rules.map((r) => RULE_COLUMN[r]),
+      "RESULT",
+    ],
     rows,
   );
 }
 
-function bindingsTable(located: readonly Located<Read>[]): string[] {
+/** What the rule columns mean, in one line. */
+function legend(report: AuditReport): string {
+  const columns = report.rules.map((r) => {
+    const window = r === "node-os-auto-upgrade" && report.requireMaintenanceWindow ? " with its window" : "";
+    return `${RULE_COLUMN[r]} ${r}${window}`;
+  });
+  return `(${columns.join(", ")}; ok passed, FAIL failed, ? could not be read)`;
+}
+
+function bindingsTable(located: readonly Located[]): string[] {
   const rows = located.flatMap(({ result }) =>
-    result.bindings.map((b) => [
+    (result.bindings ?? []).map((b) => [
       result.cluster.resourceGroup,
       result.cluster.name,
       b.name,
@@ -88,33 +126,37 @@ function bindingsTable(located: readonly Located<Read>[]): string[] {
   return textTable(["RESOURCE GROUP", "CLUSTER", "BINDING", "STATE", "SOURCE", "ROLES"], rows);
 }
 
-function fixes({ subscription, result }: Located<Read>): string[] {
+function fixes({ subscription, result }: Located): string[] {
   const { cluster, remediation } = result;
+  const indented = (heading: string, items: readonly string[] | undefined): string[] =>
+    items === undefined || items.length === 0 ? [] : [heading, ...items.map((c) => `    ${c}`)];
   return [
     `${cluster.name} (subscription ${subscription.name}, resource group ${cluster.resourceGroup})`,
     ...result.findings.map((f) => `  - ${f.message} [${f.rule}]`),
-    "  Fix with the Azure CLI:",
-    ...remediation.azureCli.map((c) => `    ${c}`),
+    ...indented("  Fix with the Azure CLI:", remediation.azureCli),
     ...(remediation.pulumi === undefined
       ? []
       : [
           "  Or in a Pulumi stack:",
           ...remediation.pulumi.split("\n").map((l) => (l === "" ? "" : `    ${l}`)),
         ]),
+    ...indented("  With the AksCluster component:", remediation.component),
   ];
 }
 
-function unreadableLines(report: AuditReport, located: readonly Located<ClusterResult>[]): string[] {
+function unreadableLines(report: AuditReport, located: readonly Located[]): string[] {
   const subscriptions = report.subscriptions.flatMap((s) =>
     s.status === "unreadable" ? [`subscription ${s.name} (${s.id}): ${s.reason}`] : [],
   );
   const clusters = located.flatMap(({ subscription, result }) =>
-    result.status === "unreadable"
-      ? [
-          `cluster ${result.cluster.name} (subscription ${subscription.name}, resource group ` +
-            `${result.cluster.resourceGroup}): ${result.reason}`,
-        ]
-      : [],
+    result.checks.flatMap((c) =>
+      c.reason === undefined
+        ? []
+        : [
+            `cluster ${result.cluster.name} (subscription ${subscription.name}, resource group ` +
+              `${result.cluster.resourceGroup}), rule ${c.rule}: ${c.reason}`,
+          ],
+    ),
   );
   return [...subscriptions, ...clusters];
 }

@@ -1,5 +1,5 @@
 import { parseClusterId, show } from "../../../policypack/domain";
-import type { ClusterRef } from "../report";
+import type { ClusterRef, ClusterSettings } from "../report";
 
 /** What both cluster sources give of a cluster. */
 export interface ClusterFields {
@@ -7,6 +7,7 @@ export interface ClusterFields {
   readonly location: unknown;
   /** `identity.type`; absent for a cluster that runs with a service principal. */
   readonly identityType: unknown;
+  readonly settings: ClusterSettings;
 }
 
 /** A cluster of a list, checked: its resource group and name come from its id, which Azure always sets. */
@@ -23,5 +24,6 @@ export function toClusterRef(fields: ClusterFields): ClusterRef {
     location: typeof fields.location === "string" ? fields.location : "",
     identityType:
       typeof fields.identityType === "string" && fields.identityType !== "" ? fields.identityType : "None",
+    settings: fields.settings,
   };
 }

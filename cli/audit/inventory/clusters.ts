@@ -3,12 +3,18 @@ import type { Limiter } from "../limiter";
 import { collectPages } from "../paging";
 import type { AuditedBinding, ClusterRef } from "../report";
 import { toClusterRef } from "./clusterRef";
+import { settingsFromSdk } from "./clusterSettings";
 
-/** The clusters of the client's subscription (`managedClusters.list`, all pages). */
+/** The clusters of the client's subscription (`managedClusters.list`, all pages), with their rule settings. */
 export async function listClusters(client: ContainerServiceClient, limit: Limiter): Promise<ClusterRef[]> {
   const clusters = await collectPages(limit, client.managedClusters.list());
   return clusters.map((c) =>
-    toClusterRef({ id: c.id, location: c.location, identityType: c.identity?.type }),
+    toClusterRef({
+      id: c.id,
+      location: c.location,
+      identityType: c.identity?.type,
+      settings: settingsFromSdk(c),
+    }),
   );
 }
 

@@ -1,7 +1,8 @@
 import type { Connection } from "../connection/connection";
 import type { Limiter } from "../limiter";
 import type { ClusterRef } from "../report";
-import { toClusterRef } from "./clusterRef";
+import { ClusterFields, toClusterRef } from "./clusterRef";
+import { settingsFromArmJson } from "./clusterSettings";
 
 /** Resource Graph takes at most this many subscriptions per query. */
 const SUBSCRIPTIONS_PER_QUERY = 1000;
@@ -10,7 +11,10 @@ const ROWS_PER_PAGE = 1000;
 
 export const CLUSTER_QUERY =
   "resources | where type =~ 'microsoft.containerservice/managedclusters' " +
-  "| project id, location, identityType = tostring(identity.type) | order by id asc";
+  "| project id, location, identityType = tostring(identity.type), " +
+  "autoUpgradeProfile = properties.autoUpgradeProfile, apiServerAccessProfile = properties.apiServerAccessProfile, " +
+  "agentPoolProfiles = properties.agentPoolProfiles, azureKeyVaultKms = properties.securityProfile.azureKeyVaultKms " +
+  "| order by id asc";
 
 /** The clusters of each subscription of a batch, or why the batch's query failed. */
 export type GraphBatchResult =
@@ -56,7 +60,7 @@ export async function listClustersWithResourceGraph(
  * The rows of a page. Resource Graph sends an array (resultFormat objectArray), but this SDK version's mapper
  * declares `data` a dictionary and hands the array over as an object keyed "0", "1", ...: both are read here.
  */
-function rowsOf(data: unknown): { id: unknown; location: unknown; identityType: unknown }[] {
+function rowsOf(data: unknown): ClusterFields[] {
   const isIndexed =
     typeof data === "object" && data !== null && Object.keys(data).every((k) => /^(0|[1-9][0-9]*)$/.test(k));
   if (!Array.isArray(data) && !isIndexed) {
@@ -64,6 +68,6 @@ function rowsOf(data: unknown): { id: unknown; location: unknown; identityType: 
   }
   return Object.values(data as object).map((row: unknown) => {
     const r = (typeof row === "object" && row !== null ? row : {}) as Record<string, unknown>;
-    return { id: r.id, location: r.location, identityType: r.identityType };
+    return { id: r.id, location: r.location, identityType: r.identityType, settings: settingsFromArmJson(r) };
   });
 }

@@ -1,10 +1,22 @@
-import type { AuditedBinding, ClusterRef } from "../../../cli/audit/report";
+import type { AuditedBinding, ClusterRef, ClusterSettings } from "../../../cli/audit/report";
 
 /** Typed builders for in-process tests: a compliant baseline that each case changes in one field. */
 
 export const SUB = "11111111-1111-1111-1111-111111111111";
 export const WORKSPACE = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws`;
 export const MLWORKLOAD = "Microsoft.MachineLearningServices/workspaces/mlworkload";
+
+/** Settings that pass the four related rules but KMS, which no system-assigned cluster can pass. */
+export function someSettings(change: Partial<ClusterSettings> = {}): ClusterSettings {
+  return {
+    nodeOsUpgradeChannel: "NodeImage",
+    upgradeChannel: "patch",
+    enablePrivateCluster: true,
+    nodePools: [{ name: "system", enableFips: true, osType: "Linux", osSku: "Ubuntu" }],
+    kms: undefined,
+    ...change,
+  };
+}
 
 export function aCluster(change: Partial<ClusterRef> = {}): ClusterRef {
   return {
@@ -14,6 +26,7 @@ export function aCluster(change: Partial<ClusterRef> = {}): ClusterRef {
     name: "aks-1",
     location: "westeurope",
     identityType: "SystemAssigned",
+    settings: someSettings(),
     ...change,
   };
 }

@@ -1,7 +1,14 @@
 import snapshot from "../../../policypack/domain/data/trusted-access-roles.westeurope.json";
 import { TrustedAccessRole } from "../../../policypack/domain";
-import type { FakeBinding, FakeCluster, FakeRole, FakeSubscription, Fault } from "./fakeArm/estate";
-import { bindingListPath, clusterListPath } from "./fakeArm/estate";
+import type {
+  FakeBinding,
+  FakeCluster,
+  FakeNodePool,
+  FakeRole,
+  FakeSubscription,
+  Fault,
+} from "./fakeArm/estate";
+import { bindingListPath, clusterListPath, maintenanceConfigurationPath } from "./fakeArm/estate";
 
 /** The subscriptions, clusters and faults the end-to-end tests audit. */
 
@@ -53,6 +60,14 @@ const platformBindings: FakeBinding[] = [
   ml(RESEARCH, "ml-research", "ws-research"),
 ];
 
+const fips = (name: string, enableFips = true): FakeNodePool => ({ name, enableFips });
+
+/**
+ * The states of the four related rules are spread over the clusters: node OS channel NodeImage, SecurityPatch,
+ * None, Unmanaged under cluster channel node-image, and none at all; private, public and unset API servers; FIPS on
+ * every pool, on some, Windows 2022 (FIPS by default) and 2019 pools; KMS off, with a public vault, with a private
+ * vault with and without its id; node OS windows of 4, 2 and 6 hours, none, and one that cannot be read (403).
+ */
 export const productionClusters: FakeCluster[] = [
   {
     resourceGroup: "rg-prod",
@@ -60,6 +75,13 @@ export const productionClusters: FakeCluster[] = [
     location: "westeurope",
     identity: "SystemAssigned",
     bindings: [ml(PRODUCTION, "ml-prod", "ws-prod")],
+    privateCluster: true,
+    nodeOsUpgradeChannel: "None",
+    nodePools: [
+      fips("system"),
+      { name: "win19", enableFips: false, osType: "Windows", osSku: "Windows2019" },
+    ],
+    kms: { networkAccess: "Public", vaultResourceId: false },
   },
   {
     resourceGroup: "rg-prod",
@@ -67,6 +89,10 @@ export const productionClusters: FakeCluster[] = [
     location: "westeurope",
     identity: "SystemAssigned",
     bindings: [],
+    privateCluster: false,
+    nodeOsUpgradeChannel: "SecurityPatch",
+    nodePools: [fips("system"), fips("user", false)],
+    nodeOsWindowHours: 2,
   },
   {
     resourceGroup: "rg-platform",
@@ -74,6 +100,13 @@ export const productionClusters: FakeCluster[] = [
     location: "northeurope",
     identity: "SystemAssigned",
     bindings: platformBindings,
+    privateCluster: true,
+    nodeOsUpgradeChannel: "NodeImage",
+    nodePools: [
+      fips("system"),
+      { name: "win22", enableFips: false, osType: "Windows", osSku: "Windows2022" },
+    ],
+    nodeOsWindowHours: 4,
   },
 ];
 
@@ -83,6 +116,10 @@ export const researchClusters: FakeCluster[] = [
     name: "aks-uai",
     location: "eastus",
     identity: "UserAssigned",
+    privateCluster: true,
+    nodeOsUpgradeChannel: "NodeImage",
+    nodePools: [fips("system")],
+    kms: { networkAccess: "Private", vaultResourceId: true },
     bindings: [
       binding(
         "backup",
@@ -96,6 +133,12 @@ export const researchClusters: FakeCluster[] = [
     name: "aks-flaky",
     location: "eastus",
     identity: "SystemAssigned",
+    privateCluster: true,
+    upgradeChannel: "node-image",
+    nodeOsUpgradeChannel: "Unmanaged",
+    nodePools: [fips("system"), fips("gpu")],
+    kms: { networkAccess: "Private", vaultResourceId: false },
+    nodeOsWindowHours: 6,
     bindings: [
       binding(
         "ml",
@@ -144,7 +187,16 @@ const authorizationFailed = (action: string, scope: string): Fault["failure"] =>
 
 export const RETRY_AFTER_SECONDS = 1;
 
-/** 429 once on Research's cluster list, 500 once on aks-flaky's bindings, 403 for ever on Restricted and aks-locked. */
+export const UAI_SCHEDULE = maintenanceConfigurationPath(
+  RESEARCH,
+  { resourceGroup: "rg-research", name: "aks-uai" },
+  "aksManagedNodeOSUpgradeSchedule",
+);
+
+/**
+ * 429 once on Research's cluster list, 500 once on aks-flaky's bindings, 403 for ever on Restricted, aks-locked's
+ * bindings and aks-uai's node OS maintenance configuration.
+ */
 export const mainFaults: Fault[] = [
   {
     method: "GET",
@@ -179,9 +231,20 @@ export const mainFaults: Fault[] = [
       `/subscriptions/${RESEARCH}/resourceGroups/rg-locked/providers/Microsoft.ContainerService/managedClusters/aks-locked`,
     ),
   },
+  {
+    method: "GET",
+    path: UAI_SCHEDULE,
+    failure: authorizationFailed(
+      "Microsoft.ContainerService/managedClusters/maintenanceConfigurations/read",
+      `/subscriptions/${RESEARCH}/resourceGroups/rg-research/providers/Microsoft.ContainerService/managedClusters/aks-uai`,
+    ),
+  },
 ];
 
-/** One subscription whose one cluster is compliant. */
+/**
+ * One subscription whose one cluster meets every rule but KMS: it is system-assigned, as the Trusted Access rule
+ * asks, and Azure refuses KMS on such a cluster.
+ */
 export const teamSubscriptions: FakeSubscription[] = [
   {
     id: TEAM,
@@ -192,6 +255,10 @@ export const teamSubscriptions: FakeSubscription[] = [
         name: "aks-team",
         location: "westeurope",
         identity: "SystemAssigned",
+        privateCluster: true,
+        nodeOsUpgradeChannel: "NodeImage",
+        nodePools: [fips("system"), fips("user")],
+        nodeOsWindowHours: 4,
         bindings: [ml(TEAM, "ml-team", "ws-team")],
       },
     ],

@@ -1,5 +1,12 @@
-import type { FakeBinding, FakeCluster, FakeFailure, FakeRole, FakeSubscription } from "./estate";
-import { clusterPath } from "./estate";
+import type {
+  FakeBinding,
+  FakeCluster,
+  FakeFailure,
+  FakeNodePool,
+  FakeRole,
+  FakeSubscription,
+} from "./estate";
+import { clusterPath, maintenanceConfigurationPath } from "./estate";
 
 /** JSON shapes as Azure Resource Manager returns them (trimmed to realistic, not exhaustive, properties). */
 
@@ -42,6 +49,50 @@ function identityJson(subscriptionId: string, c: FakeCluster): object | undefine
   return { type: "SystemAssigned", principalId: "bbbbbbbb-0000-0000-0000-000000000001", tenantId: TENANT_ID };
 }
 
+const DEFAULT_POOLS: readonly FakeNodePool[] = [{ name: "system", enableFips: false }];
+
+function poolJson(p: FakeNodePool, i: number): object {
+  return {
+    name: p.name,
+    count: 3,
+    vmSize: "Standard_D4ds_v5",
+    mode: i === 0 ? "System" : "User",
+    osType: p.osType ?? "Linux",
+    ...(p.osSku === undefined ? {} : { osSKU: p.osSku }),
+    enableFIPS: p.enableFips,
+    type: "VirtualMachineScaleSets",
+  };
+}
+
+/** The properties the cluster rules read, set only when the estate sets them, as Azure omits unset profiles. */
+function ruleProperties(subscriptionId: string, c: FakeCluster): Record<string, unknown> {
+  const upgrade = {
+    ...(c.upgradeChannel === undefined ? {} : { upgradeChannel: c.upgradeChannel }),
+    ...(c.nodeOsUpgradeChannel === undefined ? {} : { nodeOSUpgradeChannel: c.nodeOsUpgradeChannel }),
+  };
+  const vault =
+    `/subscriptions/${subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.KeyVault/vaults/` +
+    `${c.name}-kv`;
+  return {
+    ...(Object.keys(upgrade).length === 0 ? {} : { autoUpgradeProfile: upgrade }),
+    ...(c.privateCluster === undefined
+      ? {}
+      : { apiServerAccessProfile: { enablePrivateCluster: c.privateCluster } }),
+    ...(c.kms === undefined
+      ? {}
+      : {
+          securityProfile: {
+            azureKeyVaultKms: {
+              enabled: true,
+              keyId: `https://${c.name}-kv.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef`,
+              keyVaultNetworkAccess: c.kms.networkAccess,
+              ...(c.kms.vaultResourceId ? { keyVaultResourceId: vault } : {}),
+            },
+          },
+        }),
+  };
+}
+
 export function clusterJson(subscriptionId: string, c: FakeCluster): object {
   // AKS reports ids with a lower-case "resourcegroups", as the real service does.
   const id = clusterPath(subscriptionId, c).replace("/resourceGroups/", "/resourcegroups/");
@@ -60,16 +111,8 @@ export function clusterJson(subscriptionId: string, c: FakeCluster): object {
       currentKubernetesVersion: "1.33.2",
       dnsPrefix: `${c.name}-dns`,
       fqdn: `${c.name}-dns-abc123.hcp.${c.location}.azmk8s.io`,
-      agentPoolProfiles: [
-        {
-          name: "system",
-          count: 3,
-          vmSize: "Standard_D4ds_v5",
-          mode: "System",
-          osType: "Linux",
-          type: "VirtualMachineScaleSets",
-        },
-      ],
+      agentPoolProfiles: (c.nodePools ?? DEFAULT_POOLS).map(poolJson),
+      ...ruleProperties(subscriptionId, c),
       ...(c.identity === undefined
         ? { servicePrincipalProfile: { clientId: "cccccccc-0000-0000-0000-000000000001" } }
         : {}),
@@ -88,6 +131,28 @@ export function bindingJson(subscriptionId: string, c: FakeCluster, b: FakeBindi
       provisioningState: b.provisioningState,
       roles: b.roles,
       sourceResourceId: b.sourceResourceId,
+    },
+  };
+}
+
+/** A cluster's `aksManagedNodeOSUpgradeSchedule`: weekly on Sunday from 00:00 UTC, for its hours. */
+export function nodeOsScheduleJson(
+  subscriptionId: string,
+  c: FakeCluster,
+  name: string,
+  hours: number,
+): object {
+  return {
+    id: maintenanceConfigurationPath(subscriptionId, c, name),
+    name,
+    type: "Microsoft.ContainerService/managedClusters/maintenanceConfigurations",
+    properties: {
+      maintenanceWindow: {
+        schedule: { weekly: { intervalWeeks: 1, dayOfWeek: "Sunday" } },
+        durationHours: hours,
+        utcOffset: "+00:00",
+        startTime: "00:00",
+      },
     },
   };
 }

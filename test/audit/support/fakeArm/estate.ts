@@ -10,6 +10,23 @@ export interface FakeBinding {
   readonly provisioningState: ProvisioningState;
 }
 
+export type NodeOsChannel = "None" | "Unmanaged" | "NodeImage" | "SecurityPatch";
+
+export interface FakeNodePool {
+  readonly name: string;
+  readonly enableFips: boolean;
+  /** Linux when absent. */
+  readonly osType?: "Linux" | "Windows";
+  readonly osSku?: "Ubuntu" | "AzureLinux" | "Windows2019" | "Windows2022";
+}
+
+/** KMS etcd encryption as `securityProfile.azureKeyVaultKms` holds it. */
+export interface FakeKms {
+  readonly networkAccess: "Public" | "Private";
+  /** Whether `keyVaultResourceId` is set (Azure requires it with Private). */
+  readonly vaultResourceId: boolean;
+}
+
 export interface FakeCluster {
   readonly resourceGroup: string;
   readonly name: string;
@@ -17,6 +34,17 @@ export interface FakeCluster {
   /** Absent for a service principal cluster. */
   readonly identity?: IdentityType;
   readonly bindings: readonly FakeBinding[];
+  /** `autoUpgradeProfile`; absent when neither is set. */
+  readonly nodeOsUpgradeChannel?: NodeOsChannel;
+  readonly upgradeChannel?: "none" | "patch" | "stable" | "rapid" | "node-image";
+  /** `apiServerAccessProfile.enablePrivateCluster`; the profile is absent when this is. */
+  readonly privateCluster?: boolean;
+  /** One Linux pool "system" without FIPS when absent. */
+  readonly nodePools?: readonly FakeNodePool[];
+  /** Absent: KMS off (no `azureKeyVaultKms` block). */
+  readonly kms?: FakeKms;
+  /** Hours of its `aksManagedNodeOSUpgradeSchedule`; absent: it has none (404). */
+  readonly nodeOsWindowHours?: number;
 }
 
 /** An ARM error response. */
@@ -59,6 +87,8 @@ export interface FakeArmSetup {
   readonly faults?: readonly Fault[];
   /** Trusted Access roles by location. */
   readonly roles?: Readonly<Record<string, readonly FakeRole[]>>;
+  /** Subscriptions whose clusters Resource Graph has not indexed yet: it answers for them with no rows. */
+  readonly graphLagging?: readonly string[];
   /** Items per page of every list; more items come through `nextLink` / `$skipToken`. */
   readonly pageSize: number;
   /** Added to every response, as a remote server's round trip would be. */
@@ -76,3 +106,9 @@ export const clusterListPath = (subscriptionId: string): string =>
 
 export const bindingListPath = (subscriptionId: string, c: { resourceGroup: string; name: string }): string =>
   `${clusterPath(subscriptionId, c)}/trustedAccessRoleBindings`;
+
+export const maintenanceConfigurationPath = (
+  subscriptionId: string,
+  c: { resourceGroup: string; name: string },
+  configName: string,
+): string => `${clusterPath(subscriptionId, c)}/maintenanceConfigurations/${configName}`;

@@ -1,7 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { bindingJson, clusterJson, errorJson, roleJson, subscriptionJson } from "./armJson";
+import {
+  bindingJson,
+  clusterJson,
+  errorJson,
+  nodeOsScheduleJson,
+  roleJson,
+  subscriptionJson,
+} from "./armJson";
 import type { FakeArmSetup, FakeFailure, FakeSubscription, Fault } from "./estate";
 import { clusterListPath } from "./estate";
 
@@ -138,7 +145,7 @@ export async function startFakeArm(
   }
 
   function routeOf(method: string, s: string[]): Route | undefined {
-    const [root, sub, r2, r3, r4, r5, r6, r7, r8] = s;
+    const [root, sub, r2, r3, r4, r5, r6, r7, r8, r9] = s;
     if (
       method === "POST" &&
       s.length === 3 &&
@@ -174,19 +181,40 @@ export async function startFakeArm(
       r4 === "providers" &&
       r5 === "microsoft.containerservice" &&
       r6 === "managedclusters";
-    if (s.length === 9 && clusterScoped && r8 === "trustedaccessrolebindings") {
-      const cluster = subscription?.clusters.find(
-        (c) => c.resourceGroup.toLowerCase() === r3 && c.name.toLowerCase() === r7,
+    const cluster = subscription?.clusters.find(
+      (c) => c.resourceGroup.toLowerCase() === r3 && c.name.toLowerCase() === r7,
+    );
+    const clusterNotFound = (): Reply =>
+      notFound(
+        "ResourceNotFound",
+        `The Resource 'Microsoft.ContainerService/managedClusters/${r7}' under resource group '${r3}' was not found.`,
       );
+    // Only the node OS schedule exists among maintenance configurations; AKS knows it by this name.
+    if (s.length === 10 && clusterScoped && r8 === "maintenanceconfigurations") {
+      return {
+        family: "containerService",
+        handle: () => {
+          if (!subscription || !cluster) return clusterNotFound();
+          if (r9 !== "aksmanagednodeosupgradeschedule" || cluster.nodeOsWindowHours === undefined) {
+            return notFound("NotFound", `Maintenance configuration '${s[9]}' was not found.`);
+          }
+          const body = nodeOsScheduleJson(
+            subscription.id,
+            cluster,
+            "aksManagedNodeOSUpgradeSchedule",
+            cluster.nodeOsWindowHours,
+          );
+          return { status: 200, body };
+        },
+      };
+    }
+    if (s.length === 9 && clusterScoped && r8 === "trustedaccessrolebindings") {
       return {
         family: "containerService",
         handle: (p) =>
           subscription && cluster
             ? page(p, cluster.bindings, (b) => bindingJson(subscription.id, cluster, b))
-            : notFound(
-                "ResourceNotFound",
-                `The Resource 'Microsoft.ContainerService/managedClusters/${r7}' under resource group '${r3}' was not found.`,
-              ),
+            : clusterNotFound(),
       };
     }
     return undefined;
@@ -204,12 +232,29 @@ export async function startFakeArm(
     const rows = (request.subscriptions ?? [])
       .map((id) => findSubscription(id.toLowerCase()))
       .filter(
-        (s): s is FakeSubscription => s !== undefined && !unreadable.has(clusterListPath(s.id).toLowerCase()),
+        (s): s is FakeSubscription =>
+          s !== undefined &&
+          !unreadable.has(clusterListPath(s.id).toLowerCase()) &&
+          !(setup.graphLagging ?? []).includes(s.id),
       )
       .flatMap((s) =>
         s.clusters.map((c) => {
-          const json = clusterJson(s.id, c) as { id: string; location: string; identity?: { type: string } };
-          return { id: json.id, location: json.location, identityType: json.identity?.type ?? "" };
+          const json = clusterJson(s.id, c) as {
+            id: string;
+            location: string;
+            identity?: { type: string };
+            properties: Record<string, unknown> & { securityProfile?: { azureKeyVaultKms?: unknown } };
+          };
+          // The columns of CLUSTER_QUERY's `project`; a property the cluster lacks is null in its column.
+          return {
+            id: json.id,
+            location: json.location,
+            identityType: json.identity?.type ?? "",
+            autoUpgradeProfile: json.properties.autoUpgradeProfile ?? null,
+            apiServerAccessProfile: json.properties.apiServerAccessProfile ?? null,
+            agentPoolProfiles: json.properties.agentPoolProfiles ?? null,
+            azureKeyVaultKms: json.properties.securityProfile?.azureKeyVaultKms ?? null,
+          };
         }),
       )
       .sort((a, b) => a.id.localeCompare(b.id));
