@@ -101,13 +101,14 @@ const cases: Case[] = [
     ],
   },
   {
-    name: "finds each pool without FIPS, one finding per pool, and passes Windows 2022 without the flag",
+    name: "finds each pool without FIPS, one finding per pool (Windows 2022 too), and passes Windows 2025 without the flag",
     assess: assessNodePoolFips,
     settings: someSettings({
       nodePools: [
         pool("system", true),
         pool("user", false),
         pool("win22", false, "Windows", "Windows2022"),
+        pool("win25", undefined, "Windows", "Windows2025"),
         pool("win19", undefined, "Windows", "Windows2019"),
       ],
     }),
@@ -116,6 +117,11 @@ const cases: Case[] = [
         rule: "node-pool-fips",
         nodePool: "user",
         message: 'has node pool "user" without a FIPS-enabled OS (enableFIPS is false).',
+      },
+      {
+        rule: "node-pool-fips",
+        nodePool: "win22",
+        message: 'has node pool "win22" without a FIPS-enabled OS (enableFIPS is false).',
       },
       {
         rule: "node-pool-fips",

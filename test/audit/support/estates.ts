@@ -102,10 +102,7 @@ export const productionClusters: FakeCluster[] = [
     bindings: platformBindings,
     privateCluster: true,
     nodeOsUpgradeChannel: "NodeImage",
-    nodePools: [
-      fips("system"),
-      { name: "win22", enableFips: false, osType: "Windows", osSku: "Windows2022" },
-    ],
+    nodePools: [fips("system"), { name: "win25", osType: "Windows", osSku: "Windows2025" }],
     nodeOsWindowHours: 4,
   },
 ];

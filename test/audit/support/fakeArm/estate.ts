@@ -17,7 +17,7 @@ export interface FakeNodePool {
   readonly enableFips: boolean;
   /** Linux when absent. */
   readonly osType?: "Linux" | "Windows";
-  readonly osSku?: "Ubuntu" | "AzureLinux" | "Windows2019" | "Windows2022";
+  readonly osSku?: "Ubuntu" | "AzureLinux" | "Windows2019" | "Windows2022" | "Windows2025";
 }
 
 /** KMS etcd encryption as `securityProfile.azureKeyVaultKms` holds it. */
