@@ -14,7 +14,7 @@ export function ruleViolation(
   exemptions: Exemptions,
 ): string {
   return (
-    `${subject} ${problem}, so it fails the Cloud Conformity rule ${show(rule.conformityRule)}: ${fix}; ` +
+    `${subject} ${problem}. This fails the Cloud Conformity rule ${show(rule.conformityRule)}: ${fix}; ` +
     `${exemptionHint(exemptions)}.`
   );
 }
