@@ -1,6 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { CLUSTER_RULES, RuleVerdict, checkNodePoolFips, show } from "../domain";
-import { clusterBindings } from "./bindingLinks";
+import { ClusterBindings, clusterBindings } from "./bindingLinks";
 import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
 import { inlinePools } from "./clusterRuleFields";
 import {
@@ -49,8 +49,9 @@ export const nodePoolFips: StackValidationPolicy = {
       }
     }
     const pools = stackNodePools(args.resources);
-    const poolsOf = clusterBindings(clusters, pools);
-    const owners = poolOwners(clusters, pools, poolsOf);
+    // Most stacks declare their pools inline: then there is nothing to link.
+    if (pools.length === 0) return;
+    const owners = poolOwners(clusters, clusterBindings(clusters, pools));
     for (const pool of pools) {
       const owner = owners.get(pool) ?? { certain: undefined, possible: [] };
       if (poolExemption(pool, owner, exemptions) !== "not-exempt") continue;
@@ -94,11 +95,9 @@ interface PoolOwner {
 
 function poolOwners(
   clusters: readonly StackCluster[],
-  pools: readonly StackNodePool[],
-  poolsOf: ReturnType<typeof clusterBindings<StackNodePool>>,
+  poolsOf: (cluster: StackCluster) => ClusterBindings<StackNodePool>,
 ): Map<StackNodePool, PoolOwner> {
   const owners = new Map<StackNodePool, { certain: StackCluster | undefined; possible: StackCluster[] }>();
-  if (pools.length === 0) return owners;
   for (const cluster of clusters) {
     const { targeting, undecided } = poolsOf(cluster);
     for (const pool of targeting) {
