@@ -36,6 +36,7 @@ function bareVerdicts(
   levels: Readonly<Record<string, EnforcementLevel>>,
   clusterUrn: string,
   poolUrn: string,
+  classicPoolUrn?: string,
 ) {
   // In the pack's order of policies, as the SDK reports them.
   return [
@@ -70,6 +71,20 @@ function bareVerdicts(
         "--resource-group rg-aks --cluster-name aks-bare --name gpu --enable-fips-image" +
         hint("node-pool-fips-exempt"),
     ),
+    ...(classicPoolUrn === undefined
+      ? []
+      : [
+          verdict(
+            POLICY.fips,
+            levels[POLICY.fips],
+            classicPoolUrn,
+            'AKS cluster "classic" (Azure name "aks-classic") has node pool "old" without a FIPS-enabled OS ' +
+              '(fipsEnabled is undefined). This fails the Cloud Conformity rule "Enable FIPS for AKS Cluster Node ' +
+              'Pools": set fipsEnabled to true on the pool (the AksCluster component does for each of its pools), ' +
+              "or for a pool that exists run az aks nodepool update --resource-group rg-aks --cluster-name " +
+              `aks-classic --name old --enable-fips-image${hint("node-pool-fips-exempt")}`,
+          ),
+        ]),
     verdict(
       POLICY.kms,
       levels[POLICY.kms],
@@ -85,7 +100,10 @@ function bareVerdicts(
   ];
 }
 
-/** A preview: a bare cluster and a pool linked to it, a compliant cluster, a compliant classic one and its pool. */
+/**
+ * A preview: a bare cluster and a pool linked to it, a compliant cluster, a compliant classic one with a Windows
+ * pool (FIPS by default) and a Windows Server 2019 pool without FIPS.
+ */
 function previewStack() {
   const stack = new TestStack();
   const bare = stack.nativeCluster("bare", { resourceGroupName: CLUSTER_GROUP, resourceName: "aks-bare" });
@@ -112,7 +130,18 @@ function previewStack() {
     { kubernetesClusterId: unknown(), name: "win", vmSize: "Standard_D4s_v5", osType: "Windows" },
     { propertyDependencies: { kubernetesClusterId: [classic] } },
   );
-  return { stack, bare, pool };
+  const classicPool = stack.classicNodePool(
+    "classic-old",
+    {
+      kubernetesClusterId: unknown(),
+      name: "old",
+      vmSize: "Standard_D4s_v5",
+      osType: "Windows",
+      osSku: "Windows2019",
+    },
+    { propertyDependencies: { kubernetesClusterId: [classic] } },
+  );
+  return { stack, bare, pool, classicPool };
 }
 
 describe("the pack over whole stacks: the four related AKS rules, over gRPC", function () {
@@ -122,14 +151,14 @@ describe("the pack over whole stacks: the four related AKS rules, over gRPC", fu
 
   it("reports the four rules as advisory by default, in a preview of both providers", async () => {
     await pack().configure(reconcilePolicyConfig(await pack().info()));
-    const { stack, bare, pool } = previewStack();
+    const { stack, bare, pool, classicPool } = previewStack();
     assert.deepStrictEqual(
       await analyzeLikeTheEngine(pack(), stack, RULE_POLICIES),
-      bareVerdicts(advisory, bare.state.urn, pool.state.urn),
+      bareVerdicts(advisory, bare.state.urn, pool.state.urn, classicPool.state.urn),
     );
   });
 
-  it("reads an existing cluster's outputs after an update, and its pool's", async () => {
+  it("reads existing clusters' outputs after an update, of both providers, and a pool's", async () => {
     await pack().configure(reconcilePolicyConfig(await pack().info()));
     const stack = new TestStack();
     const inputs = { resourceGroupName: CLUSTER_GROUP, resourceName: "aks-bare", ...COMPLIANT };
@@ -147,20 +176,42 @@ describe("the pack over whole stacks: the four related AKS rules, over gRPC", fu
       propertyDependencies: { resourceName: [bare] },
       outputs: { name: "gpu", enableFIPS: true, osType: "Linux", __inputs: poolInputs },
     });
+    const classicInputs = {
+      resourceGroupName: CLUSTER_GROUP,
+      name: "aks-classic",
+      nodeOsUpgradeChannel: "NodeImage",
+      defaultNodePool: { name: "system", vmSize: "Standard_D4s_v5", fipsEnabled: true },
+      keyManagementService: { keyVaultKeyId: KEY_ID, keyVaultNetworkAccess: "Private" },
+    };
+    // The classic provider's outputs share its inputs' names, with the id and Azure's values.
+    const classic = stack.classicCluster("classic", classicInputs, {
+      outputs: { ...classicInputs, id: clusterId("aks-classic"), privateClusterEnabled: false },
+    });
     assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, RULE_POLICIES), [
       bareVerdicts(advisory, bare.state.urn, "")[1],
+      verdict(
+        POLICY.privateCluster,
+        "advisory",
+        classic.state.urn,
+        'AKS cluster "classic" (Azure name "aks-classic") has a public API server (privateClusterEnabled is ' +
+          'false). This fails the Cloud Conformity rule "Private Kubernetes Clusters": set privateClusterEnabled ' +
+          "to true (the AksCluster component's privateCluster does), or for a cluster that exists run az aks " +
+          "update --resource-group rg-aks --name aks-classic --enable-private-cluster (clusters with API Server " +
+          "VNet Integration; a Private Link cluster must be created anew with az aks create " +
+          `--enable-private-cluster)${hint("private-cluster-exempt")}`,
+      ),
     ]);
   });
 
   it('makes them mandatory with "all": "mandatory" or one by one, through check\'s config and Configure', async () => {
     const info = await pack().info();
-    const { stack, bare, pool } = previewStack();
+    const { stack, bare, pool, classicPool } = previewStack();
     const all = { file: "all.json", entries: { all: { enforcementLevel: "mandatory" as const } } };
     await pack().configure(reconcilePolicyConfig(info, all));
     const mandatory = Object.fromEntries(RULE_POLICIES.map((p) => [p, "mandatory" as const]));
     assert.deepStrictEqual(
       await analyzeLikeTheEngine(pack(), stack, RULE_POLICIES),
-      bareVerdicts(mandatory, bare.state.urn, pool.state.urn),
+      bareVerdicts(mandatory, bare.state.urn, pool.state.urn, classicPool.state.urn),
     );
     const one = {
       file: "one.json",
@@ -169,7 +220,12 @@ describe("the pack over whole stacks: the four related AKS rules, over gRPC", fu
     await pack().configure(reconcilePolicyConfig(info, one));
     assert.deepStrictEqual(
       await analyzeLikeTheEngine(pack(), stack, RULE_POLICIES),
-      bareVerdicts({ ...advisory, [POLICY.privateCluster]: "mandatory" }, bare.state.urn, pool.state.urn),
+      bareVerdicts(
+        { ...advisory, [POLICY.privateCluster]: "mandatory" },
+        bare.state.urn,
+        pool.state.urn,
+        classicPool.state.urn,
+      ),
     );
   });
 
