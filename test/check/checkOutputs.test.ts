@@ -171,9 +171,9 @@ describe("check: the text, JSON and SARIF reports", function () {
       "backup",
     );
     const cluster = URN("invalid-binding", "azure-native:containerservice:ManagedCluster", "aks");
-    const at = (startLine: number) => ({
+    const at = (startLine: number, startColumn: number) => ({
       artifactLocation: { uri: `${FIXTURES}/invalid-binding/index.ts`, uriBaseId: "%SRCROOT%" },
-      region: { startLine, startColumn: 1 },
+      region: { startLine, startColumn },
     });
     assert.deepStrictEqual(
       sarifRun.results?.map((r) => ({
@@ -189,12 +189,12 @@ describe("check: the text, JSON and SARIF reports", function () {
           ["aks-kms-private-key-vault", 1],
           ["aks-node-os-auto-upgrade", 2],
           ["aks-private-cluster", 4],
-        ].map(([rule, index]) => ({ rule, index, level: "warning", location: at(3), resource: cluster })),
+        ].map(([rule, index]) => ({ rule, index, level: "warning", location: at(3, 17), resource: cluster })),
         ...[1, 2].map(() => ({
           rule: "aks-trusted-access-binding-valid",
           index: 6,
           level: "error",
-          location: at(10),
+          location: at(10, 1),
           resource: binding,
         })),
       ],
