@@ -27,6 +27,7 @@ export {
   MIN_WINDOW_HOURS,
   NODE_IMAGE_UPGRADE_CHANNEL,
   NODE_OS_SCHEDULE_NAME,
+  NODE_OS_WINDOW_AZURE_CLI,
   NodeOsUpgradeFields,
   NodeOsWindowFields,
   NodePoolFipsFields,

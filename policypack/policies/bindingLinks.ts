@@ -1,4 +1,5 @@
-import { compareRefs } from "./clusterRef";
+import { PolicyResource } from "@pulumi/policy";
+import { ClusterRef, compareRefs } from "./clusterRef";
 import { clusterProvider } from "./resourceTypes";
 import { StackBinding, StackCluster } from "./stackResources";
 
@@ -6,12 +7,23 @@ import { StackBinding, StackCluster } from "./stackResources";
 export type Link = "targets" | "may-target" | "not";
 
 /**
+ * A resource that names the cluster it belongs to: a Trusted Access role binding, a node pool or a maintenance
+ * configuration declared apart from the cluster. All link to their cluster the same way.
+ */
+export interface ClusterChild {
+  readonly resource: PolicyResource;
+  /** The property that names the cluster, whose `propertyDependencies` link the resource to it. */
+  readonly clusterProperty: string;
+  readonly target: ClusterRef;
+}
+
+/**
  * Links a binding to a cluster. First through `propertyDependencies`: the binding's cluster property was computed
  * from that cluster's outputs, which holds before and after the resources exist. Then by values: resource group
  * and name (and subscription where both ids are known), ignoring case. When the values cannot decide but the
  * cluster property was computed from another cluster of the stack, the binding belongs to that one.
  */
-export function linkOf(binding: StackBinding, cluster: StackCluster): Link {
+export function linkOf(binding: ClusterChild, cluster: StackCluster): Link {
   const dependsOn = binding.resource.propertyDependencies[binding.clusterProperty] ?? [];
   if (dependsOn.some((r) => r.urn === cluster.resource.urn)) return "targets";
   const byValue = compareRefs(binding.target, cluster.ref);
@@ -20,14 +32,17 @@ export function linkOf(binding: StackBinding, cluster: StackCluster): Link {
   return dependsOn.some((r) => clusterProvider(r.type) !== undefined) ? "not" : "may-target";
 }
 
-export interface ClusterBindings {
-  /** Bindings that surely target the cluster. */
-  readonly targeting: readonly StackBinding[];
-  /** Bindings that may target it once unknown values are known. */
-  readonly undecided: readonly StackBinding[];
+export interface ClusterBindings<T extends ClusterChild = StackBinding> {
+  /** Bindings (children) that surely target the cluster. */
+  readonly targeting: readonly T[];
+  /** Bindings (children) that may target it once unknown values are known. */
+  readonly undecided: readonly T[];
 }
 
-export function bindingsOf(cluster: StackCluster, bindings: readonly StackBinding[]): ClusterBindings {
+export function bindingsOf<T extends ClusterChild>(
+  cluster: StackCluster,
+  bindings: readonly T[],
+): ClusterBindings<T> {
   const links = bindings.map((b) => ({ binding: b, link: linkOf(b, cluster) }));
   return {
     targeting: links.filter((l) => l.link === "targets").map((l) => l.binding),
@@ -40,14 +55,14 @@ export function bindingsOf(cluster: StackCluster, bindings: readonly StackBindin
  * every binding with every cluster, which made a stack policy quadratic in the stack's size (a stack of 5000
  * clusters holds 15000 bindings). Each binding is checked with {@link linkOf} against only the clusters that can
  * link to it: those of its `propertyDependencies`, and those whose resource group and name match its own, or are
- * unknown. Bindings keep their stack order.
+ * unknown. Bindings keep their stack order. Node pools and maintenance configurations link the same way.
  */
-export function clusterBindings(
+export function clusterBindings<T extends ClusterChild = StackBinding>(
   clusters: readonly StackCluster[],
-  bindings: readonly StackBinding[],
-): (cluster: StackCluster) => ClusterBindings {
+  bindings: readonly T[],
+): (cluster: StackCluster) => ClusterBindings<T> {
   const index = new ClusterIndex(clusters);
-  const found = new Map<StackCluster, { targeting: StackBinding[]; undecided: StackBinding[] }>();
+  const found = new Map<StackCluster, { targeting: T[]; undecided: T[] }>();
   for (const binding of bindings) {
     for (const cluster of index.candidates(binding)) {
       const link = linkOf(binding, cluster);
@@ -81,7 +96,7 @@ class ClusterIndex {
   }
 
   /** Every cluster whose link with the binding may be other than "not" (and perhaps a few more). */
-  candidates(binding: StackBinding): Set<StackCluster> {
+  candidates(binding: ClusterChild): Set<StackCluster> {
     const dependsOn = binding.resource.propertyDependencies[binding.clusterProperty] ?? [];
     const candidates = new Set(dependsOn.flatMap((r) => this.byUrn.get(r.urn) ?? []));
     const { resourceGroupName: group, clusterName: name } = binding.target;

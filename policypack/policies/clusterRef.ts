@@ -30,17 +30,22 @@ export function refFromClusterId(id: TextReading): ClusterRef {
 
 /** The cluster a binding's own ARM id (`.../managedClusters/<c>/trustedAccessRoleBindings/<b>`) sits under. */
 export function refFromBindingId(id: TextReading): ClusterRef {
+  return refFromChildId(id, "trustedAccessRoleBindings");
+}
+
+/** The cluster a child resource's own ARM id (`.../managedClusters/<c>/<childType>/<name>`) sits under. */
+export function refFromChildId(id: TextReading, childType: string): ClusterRef {
   if (id === UNKNOWN) return ALL_UNKNOWN;
   const parsed = id === undefined ? undefined : parseArmId(id);
   if (parsed === undefined || !parsed.ok) return NOTHING;
   const { id: arm } = parsed;
-  const isBinding =
+  const isChild =
     arm.resourceGroupName !== undefined &&
     arm.namespace.toLowerCase() === "microsoft.containerservice" &&
     arm.types.length === 2 &&
     arm.types[0].toLowerCase() === "managedclusters" &&
-    arm.types[1].toLowerCase() === "trustedaccessrolebindings";
-  return isBinding
+    arm.types[1].toLowerCase() === childType.toLowerCase();
+  return isChild
     ? {
         subscriptionId: arm.subscriptionId,
         resourceGroupName: arm.resourceGroupName,

@@ -1,6 +1,10 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { bindingLimits } from "./bindingLimits";
 import { bindingValid } from "./bindingValid";
+import { kmsPrivateKeyVault } from "./kmsPrivateKeyVault";
+import { nodeOsAutoUpgrade } from "./nodeOsAutoUpgrade";
+import { nodePoolFips } from "./nodePoolFips";
+import { privateCluster } from "./privateCluster";
 import { privilegedRoles } from "./privilegedRoles";
 import { systemAssignedIdentity } from "./systemAssignedIdentity";
 import { trustedAccessRequired } from "./trustedAccessRequired";
@@ -12,4 +16,8 @@ export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidation
   bindingLimits,
   systemAssignedIdentity,
   privilegedRoles,
+  nodeOsAutoUpgrade,
+  privateCluster,
+  nodePoolFips,
+  kmsPrivateKeyVault,
 ];

@@ -11,7 +11,10 @@ const nativeToken = (resource: string): RegExp =>
 
 const NATIVE_CLUSTER = nativeToken("ManagedCluster");
 const NATIVE_BINDING = nativeToken("TrustedAccessRoleBinding");
+const NATIVE_NODE_POOL = nativeToken("AgentPool");
+const NATIVE_MAINTENANCE_CONFIGURATION = nativeToken("MaintenanceConfiguration");
 const CLASSIC_CLUSTER = "azure:containerservice/kubernetesCluster:KubernetesCluster";
+const CLASSIC_NODE_POOL = "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool";
 const CLASSIC_BINDING =
   "azure:containerservice/clusterTrustedAccessRoleBinding:ClusterTrustedAccessRoleBinding";
 
@@ -25,4 +28,18 @@ export function clusterProvider(type: string): AzureProvider | undefined {
 export function bindingProvider(type: string): AzureProvider | undefined {
   if (NATIVE_BINDING.test(type)) return "azure-native";
   return type === CLASSIC_BINDING ? "azure" : undefined;
+}
+
+/** The provider of a node pool resource declared apart from its cluster, or undefined for any other type. */
+export function nodePoolProvider(type: string): AzureProvider | undefined {
+  if (NATIVE_NODE_POOL.test(type)) return "azure-native";
+  return type === CLASSIC_NODE_POOL ? "azure" : undefined;
+}
+
+/**
+ * Whether a type is a cluster's maintenance configuration resource. Only azure-native has one: the classic
+ * provider declares maintenance windows inline in the cluster (`maintenanceWindowNodeOs`).
+ */
+export function isMaintenanceConfiguration(type: string): boolean {
+  return NATIVE_MAINTENANCE_CONFIGURATION.test(type);
 }

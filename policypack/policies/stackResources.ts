@@ -41,6 +41,16 @@ export function stackInventory(resources: readonly PolicyResource[]): StackInven
   return { clusters, bindings };
 }
 
+/** The clusters among a stack's resources, in stack order: what a policy reads that needs no bindings. */
+export function stackClusters(resources: readonly PolicyResource[]): StackCluster[] {
+  const clusters: StackCluster[] = [];
+  for (const resource of resources) {
+    const provider = clusterProvider(resource.type);
+    if (provider !== undefined) clusters.push(readCluster(resource, provider));
+  }
+  return clusters;
+}
+
 // The only properties readCluster reads (readBinding reads BINDING_FIELDS): a stack policy copies just these.
 const CLUSTER_FIELDS: readonly string[] = ["id", "name", "resourceName", "resourceGroupName", "tags"];
 

@@ -1,19 +1,22 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { UNKNOWN, Unknown, show } from "../domain";
+import { UNKNOWN, show } from "../domain";
 import { clusterBindings } from "./bindingLinks";
-import { stringList, textOr } from "./configValues";
+import { stringList } from "./configValues";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
-import { Plain, isRecord } from "./plainProps";
-import { StackBinding, StackCluster, describeCluster, stackInventory } from "./stackResources";
+import {
+  ExemptionConfig,
+  clusterExemption,
+  exemptionHint,
+  exemptionSchema,
+  readExemptions,
+} from "./exemptions";
+import { Plain } from "./plainProps";
+import { StackBinding, describeCluster, stackInventory } from "./stackResources";
 
 export const DEFAULT_EXEMPT_TAG = "trusted-access-exempt";
 
 /** Config of `aks-trusted-access-required`, as its `configSchema` describes it. */
-export interface TrustedAccessRequiredConfig {
-  /** Clusters that need no binding, by Azure name (ignoring case) or Pulumi name. Defaults to none. */
-  readonly exemptClusters?: readonly string[];
-  /** A cluster carrying a tag with this key (ignoring case) is exempt. Defaults to `trusted-access-exempt`. */
-  readonly exemptTag?: string;
+export interface TrustedAccessRequiredConfig extends ExemptionConfig {
   /** Roles every non-exempt cluster must be granted by its bindings. Defaults to none. */
   readonly requiredRoles?: readonly string[];
 }
@@ -32,18 +35,7 @@ export const trustedAccessRequired: StackValidationPolicy = {
     "exemptClusters.",
   configSchema: {
     properties: {
-      exemptClusters: {
-        type: "array",
-        items: { type: "string" },
-        default: [],
-        description: "Clusters that need no binding, by Azure name (ignoring case) or Pulumi name.",
-      },
-      exemptTag: {
-        type: "string",
-        minLength: 1,
-        default: DEFAULT_EXEMPT_TAG,
-        description: "A cluster carrying a tag with this key (ignoring case) is exempt.",
-      },
+      ...exemptionSchema(DEFAULT_EXEMPT_TAG),
       requiredRoles: {
         type: "array",
         items: { type: "string" },
@@ -54,13 +46,12 @@ export const trustedAccessRequired: StackValidationPolicy = {
   },
   validateStack: (args, reportViolation) => {
     const config = args.getConfig<TrustedAccessRequiredConfig>();
-    const exemptClusters = stringList(config.exemptClusters);
-    const exemptTag = textOr(config.exemptTag, DEFAULT_EXEMPT_TAG);
+    const exemptions = readExemptions(config, DEFAULT_EXEMPT_TAG);
     const requiredRoles = stringList(config.requiredRoles);
     const { clusters, bindings } = stackInventory(args.resources);
     const bindingsOf = clusterBindings(clusters, bindings);
     for (const cluster of clusters) {
-      if (exemption(cluster, exemptClusters, exemptTag) !== "not-exempt") continue;
+      if (clusterExemption(cluster, exemptions) !== "not-exempt") continue;
       const { targeting, undecided } = bindingsOf(cluster);
       // A binding whose target is unknown during preview may be this cluster's: no verdict by guesswork.
       if (undecided.length > 0) continue;
@@ -69,7 +60,7 @@ export const trustedAccessRequired: StackValidationPolicy = {
           `${describeCluster(cluster)} has no Trusted Access role binding in this stack, so it fails the ` +
             'Cloud Conformity rule "Enable Trusted Access for AKS Clusters": declare it with the AksCluster ' +
             "component and at least one trustedAccess entry, or add a TrustedAccessBindings component for it; " +
-            `to exempt it, tag it ${show(exemptTag)} or list it in exemptClusters.`,
+            `${exemptionHint(exemptions)}.`,
           cluster.resource.urn,
         );
         continue;
@@ -88,25 +79,6 @@ export const trustedAccessRequired: StackValidationPolicy = {
     }
   },
 };
-
-type Exemption = "exempt" | "not-exempt" | "undecided";
-
-function exemption(cluster: StackCluster, exemptClusters: readonly string[], exemptTag: string): Exemption {
-  const azureName = cluster.ref.clusterName;
-  const listed =
-    exemptClusters.includes(cluster.resource.name) ||
-    (typeof azureName === "string" &&
-      exemptClusters.some((n) => n.toLowerCase() === azureName.toLowerCase()));
-  const tagged = hasTagKey(cluster.tags, exemptTag);
-  if (listed || tagged === true) return "exempt";
-  const mayBeListed = azureName === UNKNOWN && exemptClusters.length > 0;
-  return tagged === UNKNOWN || mayBeListed ? "undecided" : "not-exempt";
-}
-
-function hasTagKey(tags: Plain, key: string): boolean | Unknown {
-  if (tags === UNKNOWN) return UNKNOWN;
-  return isRecord(tags) && Object.keys(tags).some((k) => k.toLowerCase() === key.toLowerCase());
-}
 
 /** The roles the bindings grant, lower-cased; `complete` is false when some role is unknown during preview. */
 function grantedRoles(bindings: readonly StackBinding[]): { roles: Set<string>; complete: boolean } {

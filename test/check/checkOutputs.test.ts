@@ -45,7 +45,7 @@ describe("check: the text, JSON and SARIF reports", function () {
         "Resources:",
         "    + 3 to create",
         "",
-        "Policy violations: 1 mandatory, 0 advisory (5 policies in 1 pack).",
+        "Policy violations: 1 mandatory, 0 advisory (9 policies in 1 pack).",
         "FAILED: a mandatory policy is violated.",
         "",
       ].join("\n"),
@@ -103,7 +103,7 @@ describe("check: the text, JSON and SARIF reports", function () {
         },
       ],
       logs: [],
-      totals: { resources: 3, policyPacks: 1, policies: 5, mandatory: 1, advisory: 0 },
+      totals: { resources: 3, policyPacks: 1, policies: 9, mandatory: 1, advisory: 0 },
     });
     // The pack's own texts belong to its tests; here, which policies ran and at which level.
     assert.deepStrictEqual(
@@ -120,6 +120,10 @@ describe("check: the text, JSON and SARIF reports", function () {
           "policypack",
           [
             "aks-cluster-system-assigned-identity:mandatory",
+            "aks-kms-private-key-vault:advisory",
+            "aks-node-os-auto-upgrade:advisory",
+            "aks-node-pool-fips:advisory",
+            "aks-private-cluster:advisory",
             "aks-trusted-access-binding-limits:mandatory",
             "aks-trusted-access-binding-valid:mandatory",
             "aks-trusted-access-privileged-roles:advisory",
@@ -151,6 +155,10 @@ describe("check: the text, JSON and SARIF reports", function () {
       sarifRun.tool.driver.rules?.map((r) => [r.id, r.defaultConfiguration?.level]),
       [
         ["aks-cluster-system-assigned-identity", "error"],
+        ["aks-kms-private-key-vault", "warning"],
+        ["aks-node-os-auto-upgrade", "warning"],
+        ["aks-node-pool-fips", "warning"],
+        ["aks-private-cluster", "warning"],
         ["aks-trusted-access-binding-limits", "error"],
         ["aks-trusted-access-binding-valid", "error"],
         ["aks-trusted-access-privileged-roles", "warning"],
@@ -162,6 +170,11 @@ describe("check: the text, JSON and SARIF reports", function () {
       "azure-native:containerservice:TrustedAccessRoleBinding",
       "backup",
     );
+    const cluster = URN("invalid-binding", "azure-native:containerservice:ManagedCluster", "aks");
+    const at = (startLine: number, startColumn: number) => ({
+      artifactLocation: { uri: `${FIXTURES}/invalid-binding/index.ts`, uriBaseId: "%SRCROOT%" },
+      region: { startLine, startColumn },
+    });
     assert.deepStrictEqual(
       sarifRun.results?.map((r) => ({
         rule: r.ruleId,
@@ -170,16 +183,21 @@ describe("check: the text, JSON and SARIF reports", function () {
         location: r.locations?.[0].physicalLocation,
         resource: r.locations?.[0].logicalLocations?.[0].fullyQualifiedName,
       })),
-      [1, 2].map(() => ({
-        rule: "aks-trusted-access-binding-valid",
-        index: 2,
-        level: "error",
-        location: {
-          artifactLocation: { uri: `${FIXTURES}/invalid-binding/index.ts`, uriBaseId: "%SRCROOT%" },
-          region: { startLine: 10, startColumn: 1 },
-        },
-        resource: binding,
-      })),
+      [
+        // The cluster declares none of the related rules' settings: advisory, so SARIF warnings.
+        ...[
+          ["aks-kms-private-key-vault", 1],
+          ["aks-node-os-auto-upgrade", 2],
+          ["aks-private-cluster", 4],
+        ].map(([rule, index]) => ({ rule, index, level: "warning", location: at(3, 17), resource: cluster })),
+        ...[1, 2].map(() => ({
+          rule: "aks-trusted-access-binding-valid",
+          index: 6,
+          level: "error",
+          location: at(10, 1),
+          resource: binding,
+        })),
+      ],
     );
   });
 
@@ -209,7 +227,7 @@ describe("check: --policy-pack-config", function () {
     );
     assert.ok(
       run.stdout.endsWith(
-        "Policy violations: 0 mandatory, 1 advisory (5 policies in 1 pack).\nPASSED: no mandatory policy is violated.\n",
+        "Policy violations: 0 mandatory, 1 advisory (9 policies in 1 pack).\nPASSED: no mandatory policy is violated.\n",
       ),
     );
   });

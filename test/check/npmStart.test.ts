@@ -30,7 +30,7 @@ describe("npm start", function () {
     assert.match(stdout, /\n {4}[✅⚠️]+ aks-trusted-access@v0\.1\.0 \(local: policypack\)\n/u);
     assert.match(
       stdout,
-      /\nPolicy violations: 0 mandatory, \d+ advisory \(5 policies in 1 pack\)\.\nPASSED: no mandatory policy is violated\.\n$/,
+      /\nPolicy violations: 0 mandatory, \d+ advisory \(9 policies in 1 pack\)\.\nPASSED: no mandatory policy is violated\.\n$/,
     );
   });
 });

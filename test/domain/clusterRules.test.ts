@@ -1,7 +1,9 @@
 import * as assert from "assert";
 import {
   CLUSTER_RULES,
+  KMS_IDENTITY_CONFLICT,
   KmsFields,
+  NODE_OS_WINDOW_AZURE_CLI,
   NodePoolFipsFields,
   RuleVerdict,
   UNKNOWN,
@@ -254,5 +256,22 @@ describe("CLUSTER_RULES", () => {
     assert.strictEqual(rules.length, 5);
     assert.strictEqual(new Set(rules.map((r) => r.policy)).size, 5);
     assert.strictEqual(new Set(rules.map((r) => r.auditRule)).size, 5);
+  });
+});
+
+describe("the texts the policies and audit share", () => {
+  it("adds the node OS window with the one name AKS knows and the shortest length it accepts", () => {
+    assert.strictEqual(
+      NODE_OS_WINDOW_AZURE_CLI,
+      "az aks maintenanceconfiguration add --resource-group <group> --cluster-name <cluster> --name " +
+        "aksManagedNodeOSUpgradeSchedule --schedule-type Weekly --day-of-week Sunday --interval-weeks 1 " +
+        "--start-time 00:00 --duration 4",
+    );
+  });
+
+  it("states the KMS conflict as a choice between the two rules, not as two rules a cluster can meet", () => {
+    assert.match(KMS_IDENTITY_CONFLICT, /so no cluster passes both: choose the rule/);
+    assert.match(KMS_IDENTITY_CONFLICT, /user-assigned for KMS/);
+    assert.doesNotMatch(KMS_IDENTITY_CONFLICT, /meets both rules/);
   });
 });

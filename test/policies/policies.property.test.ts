@@ -23,8 +23,23 @@ import {
   NATIVE_CLUSTER,
   NATIVE_CLUSTER_V20240901,
   SUBSCRIPTION,
+  CLASSIC_NODE_POOL,
+  KEY_ID,
+  KEY_VAULT_ID,
+  NATIVE_AGENT_POOL,
+  NATIVE_AGENT_POOL_V20240901,
+  NATIVE_MAINTENANCE,
+  NATIVE_MAINTENANCE_V20240901,
   classicBindingProps,
   classicClusterProps,
+  classicNodePoolProps,
+  compliantClassicClusterProps,
+  compliantNativeClusterInputs,
+  compliantNativeClusterOutputs,
+  nativeAgentPoolInputs,
+  nativeAgentPoolOutputs,
+  nativeMaintenanceInputs,
+  nativeMaintenanceOutputs,
   nativeBindingInputs,
   nativeBindingOutputs,
   nativeClusterInputs,
@@ -57,6 +72,30 @@ const FIELDS = [
   "trusted-access-exempt",
   "__proto__",
   "constructor",
+  // The cluster rules' shapes: node pools, upgrade channels, the API server, KMS, maintenance windows.
+  "agentPoolProfiles",
+  "agentPoolName",
+  "enableFIPS",
+  "fipsEnabled",
+  "osType",
+  "osSKU",
+  "osSku",
+  "defaultNodePool",
+  "autoUpgradeProfile",
+  "nodeOSUpgradeChannel",
+  "upgradeChannel",
+  "nodeOsUpgradeChannel",
+  "apiServerAccessProfile",
+  "enablePrivateCluster",
+  "privateClusterEnabled",
+  "securityProfile",
+  "azureKeyVaultKms",
+  "keyManagementService",
+  "configName",
+  "maintenanceWindow",
+  "durationHours",
+  "maintenanceWindowNodeOs",
+  "duration",
 ];
 const TYPES = [
   NATIVE_CLUSTER,
@@ -65,6 +104,11 @@ const TYPES = [
   NATIVE_BINDING_V20230901,
   CLASSIC_CLUSTER,
   CLASSIC_BINDING,
+  NATIVE_AGENT_POOL,
+  NATIVE_AGENT_POOL_V20240901,
+  NATIVE_MAINTENANCE,
+  NATIVE_MAINTENANCE_V20240901,
+  CLASSIC_NODE_POOL,
   "azure-native:containerservice/v2024:ManagedCluster",
   "azure-native:resources:ResourceGroup",
 ];
@@ -83,6 +127,19 @@ const telling = fc.constantFrom(
   "SystemAssigned",
   "UserAssigned",
   "",
+  "NodeImage",
+  "SecurityPatch",
+  "None",
+  "node-image",
+  "Windows",
+  "Windows2019",
+  "Windows2022",
+  "Linux",
+  "Private",
+  "Public",
+  "aksManagedNodeOSUpgradeSchedule",
+  KEY_ID,
+  KEY_VAULT_ID,
 );
 const knownLeaf: fc.Arbitrary<Json> = fc.oneof(
   telling,
@@ -113,6 +170,14 @@ const BASES: readonly object[] = [
   nativeBindingOutputs(),
   classicClusterProps({ id: CLUSTER_ID }),
   classicBindingProps(),
+  compliantNativeClusterInputs(),
+  compliantNativeClusterOutputs(),
+  compliantClassicClusterProps(),
+  nativeAgentPoolInputs(),
+  nativeAgentPoolOutputs(),
+  nativeMaintenanceInputs(),
+  nativeMaintenanceOutputs(),
+  classicNodePoolProps(),
 ];
 const nearlyRight = fc
   .tuple(fc.constantFrom(...BASES), fc.dictionary(fc.constantFrom(...FIELDS), json, { maxKeys: 3 }))
@@ -128,12 +193,19 @@ const config = fc.oneof(
       exemptTag: fc.constantFrom("trusted-access-exempt", "env", "X"),
       requiredRoles: fc.array(fc.constantFrom(...ROLES), { maxLength: 3 }),
       allowedRoles: fc.array(fc.constantFrom(...ROLES), { maxLength: 3 }),
+      requireMaintenanceWindow: fc.boolean(),
     },
     { requiredKeys: [] },
   ),
   // Config comes from the CLI, never unknown; it may still be of any shape when another engine sends it.
   fc.dictionary(
-    fc.constantFrom("exemptClusters", "exemptTag", "requiredRoles", "allowedRoles"),
+    fc.constantFrom(
+      "exemptClusters",
+      "exemptTag",
+      "requiredRoles",
+      "allowedRoles",
+      "requireMaintenanceWindow",
+    ),
     jsonOf(knownLeaf),
   ),
 );
@@ -186,9 +258,11 @@ const realistic: fc.Arbitrary<Declared> = fc.oneof(
         tags: tagsPool,
         outputs: fc.boolean(),
       })
-      .map(({ outputs, ...inputs }) =>
-        outputs ? nativeClusterOutputs({ name: inputs.resourceName, __inputs: inputs }) : inputs,
-      ),
+      .chain((r) => fc.record({ r: fc.constant(r), rules: fc.boolean() }))
+      .map(({ r: { outputs, ...names }, rules }) => {
+        const inputs = rules ? compliantNativeClusterInputs(names) : names;
+        return outputs ? nativeClusterOutputs({ name: inputs.resourceName, __inputs: inputs }) : inputs;
+      }),
   }),
   fc.record({
     type: fc.constant(CLASSIC_CLUSTER),
@@ -212,6 +286,61 @@ const realistic: fc.Arbitrary<Declared> = fc.oneof(
           })
         : inputs,
     ),
+  }),
+  fc.record({
+    type: fc.constantFrom(NATIVE_AGENT_POOL, NATIVE_AGENT_POOL_V20240901),
+    name: fc.constant("p"),
+    props: fc
+      .tuple(
+        fc.record({
+          resourceGroupName: groupPool,
+          resourceName: clusterPool,
+          agentPoolName: fc.constantFrom("user", "win"),
+          enableFIPS: fc.option(fc.boolean(), { nil: undefined }),
+          osType: fc.option(fc.constantFrom("Linux", "Windows"), { nil: undefined }),
+          osSKU: fc.option(fc.constantFrom("Ubuntu", "Windows2019", "Windows2022", "Windows2025"), {
+            nil: undefined,
+          }),
+        }),
+        fc.boolean(),
+      )
+      .map(([inputs, outputs]) =>
+        outputs
+          ? nativeAgentPoolOutputs({
+              name: inputs.agentPoolName,
+              enableFIPS: inputs.enableFIPS,
+              __inputs: inputs,
+            })
+          : inputs,
+      ),
+  }),
+  fc.record({
+    type: fc.constantFrom(NATIVE_MAINTENANCE, NATIVE_MAINTENANCE_V20240901),
+    name: fc.constant("m"),
+    props: fc
+      .record({
+        resourceGroupName: groupPool,
+        resourceName: clusterPool,
+        configName: fc.constantFrom("aksManagedNodeOSUpgradeSchedule", "default"),
+        hours: fc.integer({ min: 1, max: 8 }),
+      })
+      .map(({ hours, ...inputs }) =>
+        nativeMaintenanceInputs({
+          ...inputs,
+          maintenanceWindow: { durationHours: hours, startTime: "00:00", schedule: {} },
+        }),
+      ),
+  }),
+  fc.record({
+    type: fc.constant(CLASSIC_NODE_POOL),
+    name: fc.constant("q"),
+    props: fc.record({
+      name: fc.constantFrom("user", "win"),
+      kubernetesClusterId: clusterIdPool,
+      vmSize: fc.constant("Standard_D4s_v5"),
+      fipsEnabled: fc.option(fc.boolean(), { nil: undefined }),
+      osType: fc.option(fc.constantFrom("Linux", "Windows"), { nil: undefined }),
+    }),
   }),
   fc.record({
     type: fc.constant(CLASSIC_BINDING),

@@ -3,6 +3,7 @@ export { KMS_IDENTITY_CONFLICT, KmsFields, checkKmsPrivateVault } from "./kmsPri
 export {
   MIN_WINDOW_HOURS,
   NODE_OS_SCHEDULE_NAME,
+  NODE_OS_WINDOW_AZURE_CLI,
   NodeOsWindowFields,
   checkNodeOsWindow,
 } from "./maintenanceWindow";

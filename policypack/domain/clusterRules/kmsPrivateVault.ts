@@ -9,9 +9,10 @@ import { PASS, RuleVerdict, fail, isOneOf, isSet, unknownValue } from "./verdict
  */
 export const KMS_IDENTITY_CONFLICT =
   'Azure refuses KMS etcd encryption on a cluster with a system-assigned managed identity ("AzureKeyVaultKms ' +
-  'feature does not support cluster identity type SystemAssigned"), which the Trusted Access rule asks for; a ' +
-  "cluster meets both rules only with a user-assigned identity, which then fails that prerequisite: choose the " +
-  "rule your compliance report weighs more, and exempt the cluster from the other with its reason";
+  'feature does not support cluster identity type SystemAssigned"), while the Trusted Access rule asks for a ' +
+  "system-assigned cluster identity, so no cluster passes both: choose the rule your compliance report weighs " +
+  "more, give the cluster the identity that rule needs (user-assigned for KMS), and exempt the cluster from the " +
+  "other rule, with its reason";
 
 /** A cluster's KMS settings; a field name of `undefined` means the provider has no such field. */
 export interface KmsFields {

@@ -8,6 +8,15 @@ export const NODE_OS_SCHEDULE_NAME = "aksManagedNodeOSUpgradeSchedule";
 /** The shortest window AKS accepts for node OS upgrades (PSRule `Azure.AKS.MaintenanceWindow` asks the same). */
 export const MIN_WINDOW_HOURS = 4;
 
+/**
+ * The Azure CLI command that adds a weekly node OS window of the shortest allowed length to a live cluster;
+ * `<group>` and `<cluster>` are placeholders, as in the catalog.
+ */
+export const NODE_OS_WINDOW_AZURE_CLI =
+  "az aks maintenanceconfiguration add --resource-group <group> --cluster-name <cluster> " +
+  `--name ${NODE_OS_SCHEDULE_NAME} --schedule-type Weekly --day-of-week Sunday --interval-weeks 1 ` +
+  `--start-time 00:00 --duration ${MIN_WINDOW_HOURS}`;
+
 /** The cluster's node OS maintenance window, or `undefined` when it has none. */
 export interface NodeOsWindowFields {
   /** The window's length in hours; `UNKNOWN` during preview. */

@@ -102,7 +102,7 @@ export const productionClusters: FakeCluster[] = [
     bindings: platformBindings,
     privateCluster: true,
     nodeOsUpgradeChannel: "NodeImage",
-    nodePools: [fips("system"), { name: "win25", osType: "Windows", osSku: "Windows2025" }],
+    nodePools: [fips("system"), { name: "win25", enableFips: true, osType: "Windows", osSku: "Windows2025" }],
     nodeOsWindowHours: 4,
   },
 ];

@@ -23,8 +23,12 @@ export async function checkFixture(
 /** The parts of a diagnostic a test pins down. */
 export function violations(
   report: CheckReport | undefined,
+  policies?: readonly string[],
 ): { policy: string; level: string; resource: string; message: string }[] {
-  return (report?.diagnostics ?? []).map((d) => ({
+  const kept = (report?.diagnostics ?? []).filter(
+    (d) => policies === undefined || policies.includes(d.policy),
+  );
+  return kept.map((d) => ({
     policy: d.policy,
     level: d.enforcementLevel,
     resource: d.resourceName ?? "(stack)",

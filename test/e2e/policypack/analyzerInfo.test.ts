@@ -22,11 +22,15 @@ describe("the aks-trusted-access pack, started as `pulumi preview --policy-pack 
     assert.strictEqual(info.supportsConfig, true);
   });
 
-  it("lists the five policies of issue 2 with their kind, default level and description", () => {
+  it("lists the policies of issues 2 and 11 with their kind, default level and description", () => {
     assert.deepStrictEqual(
       info.policies.map((p) => [p.name, p.policyType, p.enforcementLevel, p.description]),
       [
         [POLICY.identity, "resource", "mandatory", DESCRIPTION[POLICY.identity]],
+        [POLICY.kms, "stack", "advisory", DESCRIPTION[POLICY.kms]],
+        [POLICY.nodeOs, "stack", "advisory", DESCRIPTION[POLICY.nodeOs]],
+        [POLICY.fips, "stack", "advisory", DESCRIPTION[POLICY.fips]],
+        [POLICY.privateCluster, "stack", "advisory", DESCRIPTION[POLICY.privateCluster]],
         [POLICY.bindingLimits, "stack", "mandatory", DESCRIPTION[POLICY.bindingLimits]],
         [POLICY.bindingValid, "resource", "mandatory", DESCRIPTION[POLICY.bindingValid]],
         [POLICY.privileged, "resource", "advisory", DESCRIPTION[POLICY.privileged]],
@@ -65,6 +69,14 @@ describe("the aks-trusted-access pack, started as `pulumi preview --policy-pack 
       [POLICY.bindingValid]: {},
       [POLICY.privileged]: { allowedRoles: [] },
       [POLICY.required]: { exemptClusters: [], exemptTag: "trusted-access-exempt", requiredRoles: [] },
+      [POLICY.nodeOs]: {
+        exemptClusters: [],
+        exemptTag: "node-os-auto-upgrade-exempt",
+        requireMaintenanceWindow: false,
+      },
+      [POLICY.privateCluster]: { exemptClusters: [], exemptTag: "private-cluster-exempt" },
+      [POLICY.fips]: { exemptClusters: [], exemptTag: "node-pool-fips-exempt" },
+      [POLICY.kms]: { exemptClusters: [], exemptTag: "kms-private-key-vault-exempt" },
     });
   });
 });

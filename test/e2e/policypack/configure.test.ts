@@ -2,7 +2,14 @@ import * as assert from "assert";
 import { EnforcementLevel, JsonValue, PolicyConfig } from "../../../cli/packHost";
 import { TrustedAccessRole } from "../../../policypack/domain";
 import { analyzeLikeTheEngine } from "./engineRun";
-import { POLICY, PolicyName, inferenceRoleGranted, uncovered, verdict } from "./expected";
+import {
+  POLICY,
+  PolicyName,
+  inferenceRoleGranted,
+  uncovered,
+  verdict,
+  TRUSTED_ACCESS_POLICIES,
+} from "./expected";
 import {
   BACKUP_VAULT_ID,
   CLUSTER_GROUP,
@@ -32,6 +39,26 @@ function cliConfig(changes: Partial<Record<PolicyName, Change>>): Record<string,
     [POLICY.bindingLimits]: { enforcementLevel: "mandatory", properties: {} },
     [POLICY.identity]: { enforcementLevel: "mandatory", properties: {} },
     [POLICY.privileged]: { enforcementLevel: "advisory", properties: { allowedRoles: [] } },
+    [POLICY.nodeOs]: {
+      enforcementLevel: "advisory",
+      properties: {
+        exemptClusters: [],
+        exemptTag: "node-os-auto-upgrade-exempt",
+        requireMaintenanceWindow: false,
+      },
+    },
+    [POLICY.privateCluster]: {
+      enforcementLevel: "advisory",
+      properties: { exemptClusters: [], exemptTag: "private-cluster-exempt" },
+    },
+    [POLICY.fips]: {
+      enforcementLevel: "advisory",
+      properties: { exemptClusters: [], exemptTag: "node-pool-fips-exempt" },
+    },
+    [POLICY.kms]: {
+      enforcementLevel: "advisory",
+      properties: { exemptClusters: [], exemptTag: "kms-private-key-vault-exempt" },
+    },
   };
   return Object.fromEntries(
     Object.entries(defaults).map(([policy, config]) => {
@@ -70,7 +97,7 @@ describe("the pack configured as by --policy-pack-config", function () {
       lonelyCluster(stack, "lab", "aks-lab");
       lonelyCluster(stack, "sandbox", "aks-sbx");
       const prod = lonelyCluster(stack, "prod", "aks-prod");
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(POLICY.required, "mandatory", prod.state.urn, uncovered("prod", "aks-prod")),
       ]);
     });
@@ -82,7 +109,7 @@ describe("the pack configured as by --policy-pack-config", function () {
       const stack = new TestStack();
       lonelyCluster(stack, "lab", "aks-lab", { "No-Trusted-Access": "true" });
       const old = lonelyCluster(stack, "old", "aks-old", { "trusted-access-exempt": "true" });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(
           POLICY.required,
           "mandatory",
@@ -110,7 +137,7 @@ describe("the pack configured as by --policy-pack-config", function () {
           sourceResourceId: BACKUP_VAULT_ID,
         },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(
           POLICY.required,
           "mandatory",
@@ -127,11 +154,11 @@ describe("the pack configured as by --policy-pack-config", function () {
       const stack = new TestStack();
       const lonely = lonelyCluster(stack, "lonely", "aks-lonely");
       await pack().configure(cliConfig({ [POLICY.required]: { enforcementLevel: "advisory" } }));
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(POLICY.required, "advisory", lonely.state.urn, uncovered("lonely", "aks-lonely")),
       ]);
       await pack().configure(cliConfig({ [POLICY.required]: { enforcementLevel: "disabled" } }));
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
   });
 
@@ -148,7 +175,7 @@ describe("the pack configured as by --policy-pack-config", function () {
       aksClusterPreview(stack, "aks", "aks-prod", {
         ml: { roles: ML_ROLES, sourceResourceId: ML_WORKSPACE_ID },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
 
     it("blocks a powerful role when the policy is raised to mandatory", async () => {
@@ -157,7 +184,7 @@ describe("the pack configured as by --policy-pack-config", function () {
       const { bindings } = aksClusterPreview(stack, "aks", "aks-prod", {
         ml: { roles: ML_ROLES, sourceResourceId: ML_WORKSPACE_ID },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(POLICY.privileged, "mandatory", bindings[0].state.urn, inferenceRoleGranted("aks-ml")),
       ]);
     });
@@ -183,7 +210,7 @@ describe("the pack configured as by --policy-pack-config", function () {
         { propertyDependencies: { resourceName: [cluster] } },
       );
       await pack().configure(cliConfig({}));
-      const enabled = await analyzeLikeTheEngine(pack(), stack);
+      const enabled = await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES);
       assert.deepStrictEqual(
         [...new Set(enabled.map((v) => v.policy))],
         [POLICY.identity, POLICY.bindingValid],
@@ -195,7 +222,7 @@ describe("the pack configured as by --policy-pack-config", function () {
           [POLICY.bindingValid]: { enforcementLevel: "disabled" },
         }),
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
   });
 });

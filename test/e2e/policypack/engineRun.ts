@@ -11,9 +11,14 @@ export interface Verdict {
 
 /**
  * Runs the pack over a stack as the engine does in a preview or update: Analyze for each resource's inputs in
- * registration order, then one AnalyzeStack over every resource's state.
+ * registration order, then one AnalyzeStack over every resource's state. With `policies`, only their verdicts are
+ * kept: a suite about some policies asserts all of theirs, not those of the others on the same stack.
  */
-export async function analyzeLikeTheEngine(session: PackSession, stack: TestStack): Promise<Verdict[]> {
+export async function analyzeLikeTheEngine(
+  session: PackSession,
+  stack: TestStack,
+  policies?: readonly string[],
+): Promise<Verdict[]> {
   const verdicts: Verdict[] = [];
   const collect = (
     diagnostics: readonly {
@@ -24,6 +29,7 @@ export async function analyzeLikeTheEngine(session: PackSession, stack: TestStac
     }[],
   ) => {
     for (const d of diagnostics) {
+      if (policies !== undefined && !policies.includes(d.policyName)) continue;
       verdicts.push({ policy: d.policyName, level: d.enforcementLevel, urn: d.urn, message: d.message });
     }
   };

@@ -11,8 +11,21 @@ export const POLICY = {
   bindingLimits: "aks-trusted-access-binding-limits",
   identity: "aks-cluster-system-assigned-identity",
   privileged: "aks-trusted-access-privileged-roles",
+  nodeOs: "aks-node-os-auto-upgrade",
+  privateCluster: "aks-private-cluster",
+  fips: "aks-node-pool-fips",
+  kms: "aks-kms-private-key-vault",
 } as const;
 export type PolicyName = (typeof POLICY)[keyof typeof POLICY];
+
+/** The policies of issue 2, about Trusted Access itself; their suites' stacks ignore the four related rules. */
+export const TRUSTED_ACCESS_POLICIES: readonly PolicyName[] = [
+  POLICY.required,
+  POLICY.bindingValid,
+  POLICY.bindingLimits,
+  POLICY.identity,
+  POLICY.privileged,
+];
 
 export const DESCRIPTION: Readonly<Record<PolicyName, string>> = {
   [POLICY.required]:
@@ -28,6 +41,16 @@ export const DESCRIPTION: Readonly<Record<PolicyName, string>> = {
   [POLICY.privileged]:
     "Flags a Trusted Access role binding that grants a role able to read secrets, exec into pods or write RBAC " +
     "objects, or a role this pack does not know.",
+  [POLICY.nodeOs]:
+    'Every AKS cluster in the stack upgrades its nodes\' OS automatically (node OS channel "NodeImage" or ' +
+    '"SecurityPatch").',
+  [POLICY.privateCluster]:
+    "Every AKS cluster in the stack has a private API server, reachable only from its virtual network.",
+  [POLICY.fips]:
+    "Every node pool of every AKS cluster in the stack, inline or a resource of its own, runs a FIPS-enabled OS.",
+  [POLICY.kms]:
+    "Every AKS cluster in the stack encrypts etcd with a KMS key from a key vault reachable only over a " +
+    "private link.",
 };
 
 /** A diagnostic as the engine would show it: the SDK joins the description and the policy's text. */

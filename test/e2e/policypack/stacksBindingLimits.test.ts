@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { unknown } from "../../../cli/packHost";
 import { TrustedAccessRole } from "../../../policypack/domain";
 import { analyzeLikeTheEngine } from "./engineRun";
-import { POLICY, verdict } from "./expected";
+import { POLICY, verdict, TRUSTED_ACCESS_POLICIES } from "./expected";
 import { BACKUP_VAULT_ID, CLUSTER_GROUP, aksClusterPreview, packForSuite } from "./scenarios";
 import { TestStack } from "./testStack";
 
@@ -33,7 +33,7 @@ describe("the pack over whole stacks, without policy config: binding limits", fu
           ]),
         ),
       );
-      const verdicts = await analyzeLikeTheEngine(pack(), stack);
+      const verdicts = await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES);
       assert.deepStrictEqual(verdicts, [
         verdict(
           POLICY.bindingLimits,
@@ -62,7 +62,7 @@ describe("the pack over whole stacks, without policy config: binding limits", fu
         },
         { propertyDependencies: { resourceName: [cluster] } },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(
           POLICY.bindingLimits,
           "mandatory",

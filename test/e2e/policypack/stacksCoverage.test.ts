@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { unknown } from "../../../cli/packHost";
 import { TrustedAccessRole } from "../../../policypack/domain";
 import { analyzeLikeTheEngine } from "./engineRun";
-import { POLICY, inferenceRoleGranted, uncovered, verdict } from "./expected";
+import { POLICY, inferenceRoleGranted, uncovered, verdict, TRUSTED_ACCESS_POLICIES } from "./expected";
 import {
   BACKUP_VAULT_ID,
   CLUSTER_GROUP,
@@ -30,7 +30,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
       const { bindings } = aksClusterPreview(stack, "aks", "aks-prod", {
         ml: { roles: ML_ROLES, sourceResourceId: ML_WORKSPACE_ID },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         // The only note is the advisory one: inference-v1 is powerful.
         verdict(POLICY.privileged, "advisory", bindings[0].state.urn, inferenceRoleGranted("aks-ml")),
       ]);
@@ -75,7 +75,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
           },
         },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
 
     it("links an existing binding declared with plain names to its cluster by their ARM ids", async () => {
@@ -110,7 +110,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
           },
         },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
   });
 
@@ -122,7 +122,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
         resourceName: "aks-lonely",
         identity: { type: "SystemAssigned" },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(POLICY.required, "mandatory", cluster.state.urn, uncovered("lonely", "aks-lonely")),
       ]);
     });
@@ -141,7 +141,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
         roles: [TrustedAccessRole.BackupOperator],
         sourceResourceId: BACKUP_VAULT_ID,
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(POLICY.required, "mandatory", cluster.state.urn, uncovered("aks", "aks-prod")),
       ]);
     });
@@ -161,7 +161,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
         resourceName: "aks-second",
         identity: { type: "SystemAssigned" },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(POLICY.required, "mandatory", first.state.urn, uncovered("first", "aks-first")),
         verdict(POLICY.required, "mandatory", second.state.urn, uncovered("second", "aks-second")),
       ]);
@@ -177,7 +177,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
         identity: { type: "SystemAssigned" },
         tags: { "Trusted-Access-Exempt": "lab cluster, no integrations" },
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
 
     it("gives no verdict on a cluster whose tags are unknown during preview", async () => {
@@ -188,7 +188,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
         identity: { type: "SystemAssigned" },
         tags: unknown("object"),
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
   });
 
@@ -209,7 +209,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
         roles: unknown("array"),
         sourceResourceId: unknown(),
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
 
     it("still flags what is known beside an unknown: a bad binding name next to an unknown source", async () => {
@@ -226,7 +226,7 @@ describe("the pack over whole stacks, without policy config: coverage", function
         },
         { propertyDependencies: { resourceName: [cluster] } },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(
           POLICY.bindingValid,
           "mandatory",

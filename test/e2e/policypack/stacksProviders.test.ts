@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { unknown } from "../../../cli/packHost";
 import { TrustedAccessRole } from "../../../policypack/domain";
 import { analyzeLikeTheEngine } from "./engineRun";
-import { IDENTITY_FIX, POLICY, uncovered, verdict } from "./expected";
+import { IDENTITY_FIX, POLICY, uncovered, verdict, TRUSTED_ACCESS_POLICIES } from "./expected";
 import { BACKUP_VAULT_ID, CLUSTER_GROUP, ML_WORKSPACE_ID, packForSuite, clusterId } from "./scenarios";
 import { TestStack } from "./testStack";
 
@@ -37,7 +37,7 @@ describe("the pack over whole stacks, without policy config: resource types and 
           propertyDependencies: { resourceName: [cluster] },
         },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
 
     it("flags an uncovered versioned cluster with a user-assigned identity twice: identity and coverage", async () => {
@@ -47,7 +47,7 @@ describe("the pack over whole stacks, without policy config: resource types and 
         { resourceGroupName: CLUSTER_GROUP, resourceName: "aks-old", identity: { type: "UserAssigned" } },
         { type: "azure-native:containerservice/v20240901preview:ManagedCluster" },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(
           POLICY.identity,
           "mandatory",
@@ -77,7 +77,7 @@ describe("the pack over whole stacks, without policy config: resource types and 
         },
         { propertyDependencies: { kubernetesClusterId: [cluster] } },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
 
     it("links a classic binding to its cluster by the cluster id, ignoring case", async () => {
@@ -94,7 +94,7 @@ describe("the pack over whole stacks, without policy config: resource types and 
         roles: [TrustedAccessRole.BackupOperator],
         sourceResourceId: BACKUP_VAULT_ID,
       });
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), []);
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), []);
     });
 
     it("flags a classic cluster without identity, and a binding whose source does not fit its role", async () => {
@@ -113,7 +113,7 @@ describe("the pack over whole stacks, without policy config: resource types and 
         },
         { propertyDependencies: { kubernetesClusterId: [cluster] } },
       );
-      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack), [
+      assert.deepStrictEqual(await analyzeLikeTheEngine(pack(), stack, TRUSTED_ACCESS_POLICIES), [
         verdict(
           POLICY.identity,
           "mandatory",

@@ -17,6 +17,49 @@ export type NativeClusterInputs = {
   readonly dnsPrefix?: Maybe<string>;
   readonly identity?: Maybe<{ readonly type: Maybe<string> }> | null;
   readonly tags?: Maybe<Readonly<Record<string, Maybe<string>>>>;
+} & ClusterRuleSettings;
+
+/** The settings of a cluster that the four related rules read (the same names in inputs and outputs). */
+export type ClusterRuleSettings = {
+  readonly autoUpgradeProfile?: {
+    readonly nodeOSUpgradeChannel?: Maybe<string>;
+    readonly upgradeChannel?: string;
+  };
+  readonly apiServerAccessProfile?: { readonly enablePrivateCluster?: Maybe<boolean> };
+  readonly agentPoolProfiles?: Maybe<
+    readonly {
+      readonly name: string;
+      readonly enableFIPS?: Maybe<boolean>;
+      readonly osType?: string;
+      readonly osSKU?: string;
+    }[]
+  >;
+  readonly securityProfile?: {
+    readonly azureKeyVaultKms?: {
+      readonly enabled?: Maybe<boolean>;
+      readonly keyId?: string;
+      readonly keyVaultNetworkAccess?: string;
+      readonly keyVaultResourceId?: Maybe<string>;
+    };
+  };
+};
+
+/** Inputs of `azure-native:containerservice:AgentPool`. */
+export type NativeAgentPoolInputs = {
+  readonly resourceGroupName: Maybe<string>;
+  readonly resourceName: Maybe<string>;
+  readonly agentPoolName?: Maybe<string>;
+  readonly enableFIPS?: Maybe<boolean>;
+  readonly osType?: string;
+  readonly osSKU?: string;
+};
+
+/** Inputs of `azure-native:containerservice:MaintenanceConfiguration`. */
+export type NativeMaintenanceInputs = {
+  readonly resourceGroupName: Maybe<string>;
+  readonly resourceName: Maybe<string>;
+  readonly configName?: Maybe<string>;
+  readonly maintenanceWindow?: { readonly durationHours: Maybe<number>; readonly startTime: string };
 };
 
 /** Outputs of an existing azure-native cluster: no `resourceGroupName` or `resourceName` (input-only). */
@@ -27,6 +70,10 @@ export type NativeClusterOutputs = {
   readonly identity?: { readonly type: string; readonly principalId?: string; readonly tenantId?: string };
   readonly tags?: Readonly<Record<string, string>>;
   readonly provisioningState?: string;
+  readonly autoUpgradeProfile?: ClusterRuleSettings["autoUpgradeProfile"];
+  readonly apiServerAccessProfile?: ClusterRuleSettings["apiServerAccessProfile"];
+  readonly agentPoolProfiles?: ClusterRuleSettings["agentPoolProfiles"];
+  readonly securityProfile?: ClusterRuleSettings["securityProfile"];
   /** azure-native keeps the inputs here; the engine does not send keys starting with `__` to a pack. */
   readonly __inputs?: NativeClusterInputs;
 };
@@ -61,6 +108,29 @@ export type ClassicClusterInputs = {
   readonly identity?: Maybe<{ readonly type: Maybe<string>; readonly identityIds?: readonly string[] }>;
   readonly tags?: Readonly<Record<string, string>>;
   readonly id?: Maybe<string>;
+  readonly privateClusterEnabled?: Maybe<boolean>;
+  readonly nodeOsUpgradeChannel?: string;
+  readonly maintenanceWindowNodeOs?: {
+    readonly frequency: string;
+    readonly interval: number;
+    readonly duration: number;
+  };
+  readonly defaultNodePool?: {
+    readonly name: string;
+    readonly vmSize: string;
+    readonly fipsEnabled?: boolean;
+  };
+  readonly keyManagementService?: { readonly keyVaultKeyId: string; readonly keyVaultNetworkAccess?: string };
+};
+
+/** Inputs of the classic provider's `...kubernetesClusterNodePool:KubernetesClusterNodePool`. */
+export type ClassicNodePoolInputs = {
+  readonly kubernetesClusterId: Maybe<string>;
+  readonly name: string;
+  readonly vmSize: string;
+  readonly fipsEnabled?: boolean;
+  readonly osType?: string;
+  readonly osSku?: string;
 };
 
 /** Inputs of the classic provider's `...clusterTrustedAccessRoleBinding:ClusterTrustedAccessRoleBinding`. */
@@ -78,6 +148,9 @@ export const TYPES = {
   classicCluster: "azure:containerservice/kubernetesCluster:KubernetesCluster",
   classicBinding: "azure:containerservice/clusterTrustedAccessRoleBinding:ClusterTrustedAccessRoleBinding",
   mlWorkspace: "azure-native:machinelearningservices:Workspace",
+  nativeAgentPool: "azure-native:containerservice:AgentPool",
+  nativeMaintenance: "azure-native:containerservice:MaintenanceConfiguration",
+  classicNodePool: "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool",
 } as const;
 
 /** One resource as the engine holds it: the inputs Analyze sees and the outputs AnalyzeStack sees. */
@@ -131,6 +204,18 @@ export class TestStack {
 
   classicBinding(name: string, inputs: ClassicBindingInputs, links: Links = {}): TestResource {
     return this.add(TYPES.classicBinding, name, inputs, links);
+  }
+
+  nativeAgentPool(name: string, inputs: NativeAgentPoolInputs, links: Links = {}): TestResource {
+    return this.add(TYPES.nativeAgentPool, name, inputs, links);
+  }
+
+  nativeMaintenance(name: string, inputs: NativeMaintenanceInputs, links: Links = {}): TestResource {
+    return this.add(TYPES.nativeMaintenance, name, inputs, links);
+  }
+
+  classicNodePool(name: string, inputs: ClassicNodePoolInputs, links: Links = {}): TestResource {
+    return this.add(TYPES.classicNodePool, name, inputs, links);
   }
 
   mlWorkspace(name: string, inputs: { readonly resourceGroupName: string; readonly workspaceName: string }) {

@@ -1,0 +1,129 @@
+import { StackValidationPolicy } from "@pulumi/policy";
+import {
+  CLUSTER_RULES,
+  COMPLIANT_NODE_OS_CHANNELS,
+  MIN_WINDOW_HOURS,
+  NODE_OS_SCHEDULE_NAME,
+  NODE_OS_WINDOW_AZURE_CLI,
+  RuleVerdict,
+  UNKNOWN,
+  checkNodeOsUpgrade,
+  checkNodeOsWindow,
+} from "../domain";
+import { ClusterBindings, clusterBindings } from "./bindingLinks";
+import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
+import { inlineNodeOsWindow, nodeOsUpgradeFields } from "./clusterRuleFields";
+import { ExemptionConfig, clusterExemption, exemptionSchema, readExemptions } from "./exemptions";
+import { StackMaintenanceConfiguration, stackMaintenanceConfigurations } from "./stackChildren";
+import { StackCluster, describeCluster, stackClusters } from "./stackResources";
+
+const RULE = CLUSTER_RULES["node-os-auto-upgrade"];
+export const NODE_OS_AUTO_UPGRADE_EXEMPT_TAG = "node-os-auto-upgrade-exempt";
+
+/** Config of `aks-node-os-auto-upgrade`, as its `configSchema` describes it. */
+export interface NodeOsAutoUpgradeConfig extends ExemptionConfig {
+  /**
+   * Also demand the cluster's `aksManagedNodeOSUpgradeSchedule` maintenance window in the stack, at least 4 hours
+   * long. Defaults to false.
+   */
+  readonly requireMaintenanceWindow?: boolean;
+}
+
+const CHANNELS = COMPLIANT_NODE_OS_CHANNELS.map((c) => `"${c}"`).join(" or ");
+
+export const nodeOsAutoUpgrade: StackValidationPolicy = {
+  name: RULE.policy,
+  description: `Every AKS cluster in the stack upgrades its nodes' OS automatically (node OS channel ${CHANNELS}).`,
+  enforcementLevel: "advisory",
+  severity: "medium",
+  url: RULE.docs,
+  remediationSteps:
+    `Set autoUpgradeProfile.nodeOSUpgradeChannel (classic provider: nodeOsUpgradeChannel) to ${CHANNELS}, as ` +
+    "the AksCluster component does, or the cluster upgrade channel to node-image. With requireMaintenanceWindow, " +
+    `also schedule the upgrades: a MaintenanceConfiguration named ${NODE_OS_SCHEDULE_NAME} (classic provider: ` +
+    `maintenanceWindowNodeOs) of at least ${MIN_WINDOW_HOURS} hours.`,
+  configSchema: {
+    properties: {
+      ...exemptionSchema(NODE_OS_AUTO_UPGRADE_EXEMPT_TAG),
+      requireMaintenanceWindow: {
+        type: "boolean",
+        default: false,
+        description:
+          `Also demand the cluster's ${NODE_OS_SCHEDULE_NAME} maintenance window in the stack, at least ` +
+          `${MIN_WINDOW_HOURS} hours long.`,
+      },
+    },
+  },
+  validateStack: (args, reportViolation) => {
+    const config = args.getConfig<NodeOsAutoUpgradeConfig>();
+    const exemptions = readExemptions(config, NODE_OS_AUTO_UPGRADE_EXEMPT_TAG);
+    const clusters = stackClusters(args.resources);
+    const configurationsOf =
+      config.requireMaintenanceWindow === true
+        ? clusterBindings(clusters, stackMaintenanceConfigurations(args.resources))
+        : undefined;
+    for (const cluster of clusters) {
+      if (clusterExemption(cluster, exemptions) !== "not-exempt") continue;
+      const report = (problem: string, fix: string) =>
+        reportViolation(
+          ruleViolation(describeCluster(cluster), problem, RULE, fix, exemptions),
+          cluster.resource.urn,
+        );
+      const fields = nodeOsUpgradeFields(cluster);
+      const channel = checkNodeOsUpgrade(fields);
+      if (channel.status === "unknown") {
+        // skipped: known after deployment
+      } else if (channel.status === "fail") {
+        report(
+          channel.problem,
+          `set ${fields.nodeOsChannelField} to "NodeImage" (the AksCluster component's default) or ` +
+            `"SecurityPatch", or for a cluster that exists run ${azureCliFor(RULE.azureCli, cluster.ref)}`,
+        );
+      }
+      if (configurationsOf === undefined) continue;
+      const window = nodeOsWindowVerdict(cluster, configurationsOf(cluster));
+      if (window.status === "unknown") continue; // skipped: known after deployment
+      if (window.status === "pass") continue;
+      report(window.problem, windowFix(cluster));
+    }
+  },
+};
+
+/**
+ * The cluster's node OS window: the classic provider's inline `maintenanceWindowNodeOs`, else a maintenance
+ * configuration named `aksManagedNodeOSUpgradeSchedule` linked to the cluster. Unknown while a configuration that
+ * may be it (by its name or its cluster) is known only after deployment.
+ */
+function nodeOsWindowVerdict(
+  cluster: StackCluster,
+  configurations: ClusterBindings<StackMaintenanceConfiguration>,
+): RuleVerdict {
+  const inline = inlineNodeOsWindow(cluster);
+  if (inline === "unknown") return { status: "unknown", field: "maintenanceWindowNodeOs" };
+  if (inline !== undefined) return checkNodeOsWindow(inline);
+  const isSchedule = (c: StackMaintenanceConfiguration) =>
+    typeof c.configName === "string" && c.configName.toLowerCase() === NODE_OS_SCHEDULE_NAME.toLowerCase();
+  const mayBeSchedule = (c: StackMaintenanceConfiguration) => c.configName === UNKNOWN || isSchedule(c);
+  const verdicts = configurations.targeting
+    .filter(isSchedule)
+    .map((c) =>
+      checkNodeOsWindow({ durationHours: c.durationHours, durationField: "maintenanceWindow.durationHours" }),
+    );
+  if (verdicts.some((v) => v.status === "pass")) return { status: "pass" };
+  const undecided =
+    configurations.targeting.some((c) => c.configName === UNKNOWN) ||
+    configurations.undecided.some(mayBeSchedule);
+  if (undecided) return { status: "unknown", field: "the name or cluster of a maintenance configuration" };
+  return verdicts.find((v) => v.status === "unknown") ?? verdicts[0] ?? checkNodeOsWindow(undefined);
+}
+
+function windowFix(cluster: StackCluster): string {
+  const azureCli = azureCliFor(NODE_OS_WINDOW_AZURE_CLI, cluster.ref);
+  const declare =
+    cluster.provider === "azure"
+      ? `declare maintenanceWindowNodeOs with a duration of at least ${MIN_WINDOW_HOURS} hours`
+      : `declare a MaintenanceConfiguration named ${NODE_OS_SCHEDULE_NAME} for it whose ` +
+        `maintenanceWindow.durationHours is at least ${MIN_WINDOW_HOURS} (the AksCluster component's ` +
+        "nodeOsMaintenanceWindow does)";
+  return `${declare}, or for a cluster that exists run ${azureCli}`;
+}

@@ -1,0 +1,141 @@
+import { StackValidationPolicy } from "@pulumi/policy";
+import { CLUSTER_RULES, RuleVerdict, checkNodePoolFips, show } from "../domain";
+import { ClusterBindings, clusterBindings } from "./bindingLinks";
+import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
+import { inlinePools } from "./clusterRuleFields";
+import {
+  Exemption,
+  ExemptionConfig,
+  Exemptions,
+  clusterExemption,
+  exemptionSchema,
+  nameExemption,
+  readExemptions,
+} from "./exemptions";
+import { StackNodePool, stackNodePools } from "./stackChildren";
+import { StackCluster, describeCluster, stackClusters } from "./stackResources";
+
+const RULE = CLUSTER_RULES["node-pool-fips"];
+export const NODE_POOL_FIPS_EXEMPT_TAG = "node-pool-fips-exempt";
+
+export const nodePoolFips: StackValidationPolicy = {
+  name: RULE.policy,
+  description:
+    "Every node pool of every AKS cluster in the stack, inline or a resource of its own, runs a FIPS-enabled OS.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  url: RULE.docs,
+  remediationSteps:
+    "Set enableFIPS (classic provider: fipsEnabled) to true on every Linux and Windows Server 2019 node pool, as " +
+    "the AksCluster component does; Windows Server 2022 and later pools are FIPS-enabled by default. An existing " +
+    "pool is switched, and reimaged, with `az aks nodepool update --enable-fips-image`.",
+  configSchema: { properties: exemptionSchema(NODE_POOL_FIPS_EXEMPT_TAG) },
+  validateStack: (args, reportViolation) => {
+    const exemptions = readExemptions(args.getConfig<ExemptionConfig>(), NODE_POOL_FIPS_EXEMPT_TAG);
+    const clusters = stackClusters(args.resources);
+    for (const cluster of clusters) {
+      if (clusterExemption(cluster, exemptions) !== "not-exempt") continue;
+      const pools = inlinePools(cluster);
+      if (pools === "unknown") continue; // skipped: known after deployment
+      for (const pool of pools) {
+        const verdict = checkNodePoolFips(pool);
+        if (verdict.status === "unknown") continue; // skipped: known after deployment
+        if (verdict.status === "pass") continue;
+        const fix = fipsFix(pool.enableFipsField, azureCliFor(RULE.azureCli, cluster.ref, pool.poolName));
+        reportViolation(
+          ruleViolation(describeCluster(cluster), verdict.problem, RULE, fix, exemptions),
+          cluster.resource.urn,
+        );
+      }
+    }
+    const pools = stackNodePools(args.resources);
+    // Most stacks declare their pools inline: then there is nothing to link.
+    if (pools.length === 0) return;
+    const owners = poolOwners(clusters, clusterBindings(clusters, pools));
+    for (const pool of pools) {
+      const owner = owners.get(pool) ?? { certain: undefined, possible: [] };
+      if (poolExemption(pool, owner, exemptions) !== "not-exempt") continue;
+      const verdict = separatePoolVerdict(pool);
+      if (verdict.status === "unknown") continue; // skipped: known after deployment
+      if (verdict.status === "pass") continue;
+      const ref = owner.certain?.ref ?? pool.target;
+      const fix = fipsFix(pool.enableFipsField, azureCliFor(RULE.azureCli, ref, pool.poolName));
+      reportViolation(
+        ruleViolation(poolSubject(pool, owner.certain), verdict.problem, RULE, fix, exemptions),
+        pool.resource.urn,
+      );
+    }
+  },
+};
+
+function fipsFix(field: string, azureCli: string): string {
+  return (
+    `set ${field} to true on the pool (the AksCluster component does for each of its pools), or for a pool ` +
+    `that exists run ${azureCli}`
+  );
+}
+
+function separatePoolVerdict(pool: StackNodePool): RuleVerdict {
+  // An Azure name unknown in preview decides nothing: the Pulumi name labels the pool instead.
+  const name = typeof pool.poolName === "string" ? pool.poolName : pool.resource.name;
+  return checkNodePoolFips({
+    pool: `node pool ${show(name)}`,
+    enableFips: pool.enableFips,
+    enableFipsField: pool.enableFipsField,
+    osType: pool.osType,
+    osSku: pool.osSku,
+  });
+}
+
+/** The cluster a pool surely belongs to, or the clusters of the stack it may belong to. */
+interface PoolOwner {
+  readonly certain: StackCluster | undefined;
+  readonly possible: readonly StackCluster[];
+}
+
+function poolOwners(
+  clusters: readonly StackCluster[],
+  poolsOf: (cluster: StackCluster) => ClusterBindings<StackNodePool>,
+): Map<StackNodePool, PoolOwner> {
+  const owners = new Map<StackNodePool, { certain: StackCluster | undefined; possible: StackCluster[] }>();
+  for (const cluster of clusters) {
+    const { targeting, undecided } = poolsOf(cluster);
+    for (const pool of targeting) {
+      const entry = owners.get(pool) ?? { certain: undefined, possible: [] };
+      entry.certain ??= cluster;
+      owners.set(pool, entry);
+    }
+    for (const pool of undecided) {
+      const entry = owners.get(pool) ?? { certain: undefined, possible: [] };
+      entry.possible.push(cluster);
+      owners.set(pool, entry);
+    }
+  }
+  return owners;
+}
+
+/**
+ * A pool is exempt with its cluster. A pool whose cluster is not in the stack is exempt by that cluster's name;
+ * while its cluster is undecided, it is checked only if no cluster it may belong to is (or may be) exempt.
+ */
+function poolExemption(pool: StackNodePool, owner: PoolOwner, exemptions: Exemptions): Exemption {
+  if (owner.certain !== undefined) return clusterExemption(owner.certain, exemptions);
+  const candidates: Exemption[] = [
+    nameExemption(pool.target.clusterName, exemptions),
+    ...owner.possible.map((c) => clusterExemption(c, exemptions)),
+  ];
+  if (candidates.includes("exempt")) return owner.possible.length === 0 ? "exempt" : "undecided";
+  return candidates.includes("undecided") ? "undecided" : "not-exempt";
+}
+
+/** The cluster a separate pool belongs to, as far as the stack tells. */
+function poolSubject(pool: StackNodePool, owner: StackCluster | undefined): string {
+  if (owner !== undefined) return describeCluster(owner);
+  const { clusterName, resourceGroupName } = pool.target;
+  if (typeof clusterName === "string") {
+    return typeof resourceGroupName === "string"
+      ? `AKS cluster ${show(clusterName)} in resource group ${show(resourceGroupName)}`
+      : `AKS cluster ${show(clusterName)}`;
+  }
+  return `The AKS cluster of node pool resource ${show(pool.resource.name)}`;
+}
