@@ -1,3 +1,4 @@
+import { inspect } from "util";
 import * as pulumi from "@pulumi/pulumi";
 
 /** One broken rule: the argument it is about, as a Pulumi property path, and the message that says so. */
@@ -19,5 +20,14 @@ export class ComponentArgumentsError extends pulumi.ResourceError {
   ) {
     // hideStack: the message says all there is; a stack trace would point into this package, not the caller's code.
     super(failures.map((f) => f.message).join("\n"), component, true);
+  }
+
+  /**
+   * Shown as its stack (the messages first). Pulumi's program runners inspect every unhandled error, and the
+   * default inspection walks the component this error holds (its children, their Outputs and promises): for one
+   * AksCluster it ran out of string length after seconds of garbage collection.
+   */
+  [inspect.custom](): string {
+    return this.stack ?? this.message;
   }
 }

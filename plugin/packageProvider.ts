@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConstructResult, Provider } from "@pulumi/pulumi/provider";
-import { ComponentArgumentsError } from "../components/argumentsError";
+import { ArgumentFailure, ComponentArgumentsError } from "../components/argumentsError";
+import { takeDeferredFailures } from "../components/deferredChecks";
 import { PackageSchema } from "./packageSchema";
 
 /** A component class as `componentProviderHost` receives it from the package's exports. */
@@ -14,7 +15,9 @@ export type ComponentClass = new (
  * The package as a Pulumi provider: `GetSchema` answers the schema built into dist/, `Construct` makes a component
  * as Pulumi's `ComponentProvider` does (same class, inputs and options; the outputs named in the schema), without
  * the seconds of TypeScript analysis that provider spends before either. Broken argument rules come back as the
- * SDK's `InputPropertiesError`, each message attached to its argument.
+ * SDK's `InputPropertiesError`, each message attached to its argument: those found in plain values at once, those
+ * found in Output values (another resource's outputs) as soon as the values are known, before any child that
+ * consumes them is registered.
  */
 export class PackageProvider implements Provider {
   readonly version: string;
@@ -55,8 +58,10 @@ export class PackageProvider implements Provider {
     try {
       component = new Component(name, inputs, options);
     } catch (err) {
-      throw err instanceof ComponentArgumentsError ? inputPropertiesError(err) : err;
+      throw err instanceof ComponentArgumentsError ? inputPropertiesError(err.failures) : err;
     }
+    const failures = await takeDeferredFailures(component);
+    if (failures.length > 0) throw inputPropertiesError(failures);
     const outputs = component as unknown as Record<string, unknown>;
     const state = Object.fromEntries(
       Object.keys(resource.properties ?? {}).map((key) => [key, outputs[key]]),
@@ -65,9 +70,10 @@ export class PackageProvider implements Provider {
   }
 }
 
-function inputPropertiesError(err: ComponentArgumentsError): pulumi.InputPropertiesError {
+/** The failures as the engine shows them: the messages, one a line, each also attached to its argument. */
+function inputPropertiesError(failures: readonly ArgumentFailure[]): pulumi.InputPropertiesError {
   return new pulumi.InputPropertiesError({
-    message: err.message,
-    errors: err.failures.map((f) => ({ propertyPath: f.argument, reason: f.message })),
+    message: failures.map((f) => f.message).join("\n"),
+    errors: failures.map((f) => ({ propertyPath: f.argument, reason: f.message })),
   });
 }

@@ -49,16 +49,22 @@ export function startPlugin(options: {
   root?: string;
   /** Another script to run in run-plugin's place with the same arguments (the benchmark's stock host). */
   runner?: string;
+  /** Node options before the script (the benchmark gives the plugin its own heap settings). */
+  nodeArgs?: readonly string[];
 }): Promise<PluginProcess> {
   const root = options.root ?? ROOT;
   const runPlugin =
     options.runner ?? path.join(root, "node_modules", "@pulumi", "pulumi", "cmd", "run-plugin");
   const started = Date.now();
-  const child = spawn(process.execPath, [runPlugin, root, options.engineAddress], {
-    cwd: options.cwd,
-    env: withoutTsNode(process.env),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), runPlugin, root, options.engineAddress],
+    {
+      cwd: options.cwd,
+      env: withoutTsNode(process.env),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   return new Promise((resolve, reject) => {
