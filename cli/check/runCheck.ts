@@ -5,7 +5,7 @@ import { selectPolicyPacks } from "./policy/packSelection";
 import { runProgram } from "./program/programRunner";
 import { typescriptCompileMs } from "./program/typescriptHook";
 import { readPulumiProject } from "./program/pulumiProject";
-import { readStackConfig } from "./program/stackConfig";
+import { StackConfigOptions, readStackConfig } from "./program/stackConfig";
 import { StatusLine } from "./statusLine";
 import { toolPackage } from "./toolPackage";
 
@@ -13,8 +13,8 @@ import { toolPackage } from "./toolPackage";
 export interface CheckOptions {
   /** Folder of the program's Pulumi.yaml. */
   readonly programDir: string;
-  /** Stack whose `Pulumi.<stack>.yaml` config to use; none when absent. */
-  readonly stack?: string;
+  /** The stack's config: `--stack`, `--config-file`, `--config`, `--config-path`. */
+  readonly stackConfig?: StackConfigOptions;
   /** Policy pack folders; the default pack when empty. */
   readonly policyPacks: readonly string[];
   /** `--policy-pack-config` files, the n-th for the n-th pack. */
@@ -46,7 +46,7 @@ export async function runCheck(
   const started = Date.now();
   const compiledBefore = typescriptCompileMs();
   const project = readPulumiProject(options.programDir);
-  const config = readStackConfig(project, options.stack);
+  const config = readStackConfig(project, options.stackConfig);
   const plans = selectPolicyPacks(project.dir, options.policyPacks, options.policyPackConfigs);
   status.update(`Starting ${plans.length === 1 ? "the policy pack" : `${plans.length} policy packs`}…`);
   const fleetMade = Date.now();
