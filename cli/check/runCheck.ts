@@ -2,7 +2,7 @@ import { CheckReport } from "../output/checkReport";
 import { buildReport } from "./buildReport";
 import { PackFleet } from "./policy/packFleet";
 import { selectPolicyPacks } from "./policy/packSelection";
-import { runProgram } from "./program/programRunner";
+import { ProgramRun, startProgram } from "./program/programRunner";
 import { typescriptCompileMs } from "./program/typescriptHook";
 import { readPulumiProject } from "./program/pulumiProject";
 import { StackConfigOptions, readStackConfig } from "./program/stackConfig";
@@ -25,8 +25,13 @@ export interface CheckOptions {
 export interface CheckTimings {
   /** Reading the project and running the program, compiling included. */
   readonly program: number;
-  /** The part of `program` spent compiling (and type-checking) the program's TypeScript. */
+  /** The part of `program` spent transpiling the program's TypeScript. */
   readonly compile: number;
+  /**
+   * The separate type-check, from its start (once the entry file is known) to its answer; it runs beside the
+   * program and the analysis. Undefined when nothing was type-checked.
+   */
+  readonly typeCheck?: number;
   /** From the check's start until every pack had started (or failed to), alongside the program. */
   readonly packStart: number;
   /** From the program's end until every pack has answered. */
@@ -58,12 +63,19 @@ export async function runCheck(
     config: config.values,
     configSecretKeys: config.secretKeys,
   });
+  let run: ProgramRun | undefined;
   try {
     status.update(`Compiling and running ${project.name}…`);
-    const stack = await runProgram(project, config);
+    run = await startProgram(project, config);
+    const { stack } = run;
     const programDone = Date.now();
     status.update(`${stack.resources.length} resources; analysing…`);
-    const verdicts = await fleet.analyze(stack);
+    // A compile error wins over the verdict, and over a pack's failure: ts-node would have stopped before both.
+    const [analysed, compiled] = await Promise.allSettled([fleet.analyze(stack), run.typeChecked]);
+    if (compiled.status === "rejected") throw compiled.reason;
+    if (analysed.status === "rejected") throw analysed.reason;
+    const verdicts = analysed.value;
+    const typeChecked = compiled.value;
     const report = buildReport(stack, verdicts, toolPackage());
     const finished = Date.now();
     return {
@@ -71,12 +83,14 @@ export async function runCheck(
       timings: {
         program: programDone - started,
         compile: typescriptCompileMs() - compiledBefore,
+        ...(typeChecked === undefined ? {} : { typeCheck: typeChecked.ms }),
         packStart: (await fleet.startMs) + (fleetMade - started),
         analysis: finished - programDone,
         total: finished - started,
       },
     };
   } finally {
+    run?.stop();
     await fleet.close();
     status.clear();
   }

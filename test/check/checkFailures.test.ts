@@ -32,6 +32,15 @@ describe("check: programs and usage that keep the check from completing (exit 2)
         "Unable to compile TypeScript:\nindex.ts(4,34): error TS7030: Not all code paths return a value.\n\n",
     },
     {
+      name: "every file's compile errors, type-checked beside the run, winning over the error the program then throws",
+      args: [`${FIXTURES}/type-errors`],
+      stderr:
+        `error: The program ${FIXTURES}/type-errors/index.ts does not compile:\n` +
+        "Unable to compile TypeScript:\nregion.ts(2,41): error TS7030: Not all code paths return a value.\n" +
+        "index.ts(7,84): error TS4111: Property 'team' comes from an index signature, so it must be accessed " +
+        "with ['team'].\n\n",
+    },
+    {
       name: "a program that logs an error, which fails a preview",
       args: [`${FIXTURES}/logs-error`],
       stderr:
