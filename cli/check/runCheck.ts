@@ -32,6 +32,8 @@ export interface CheckTimings {
    * program and the analysis. Undefined when nothing was type-checked.
    */
   readonly typeCheck?: number;
+  /** The type-check process's peak resident memory, in MiB (not a duration; beside the timings for the bench). */
+  readonly typeCheckPeakMiB?: number;
   /** From the check's start until every pack had started (or failed to), alongside the program. */
   readonly packStart: number;
   /** From the program's end until every pack has answered. */
@@ -84,6 +86,7 @@ export async function runCheck(
         program: programDone - started,
         compile: typescriptCompileMs() - compiledBefore,
         ...(typeChecked === undefined ? {} : { typeCheck: typeChecked.ms }),
+        ...(typeChecked?.peakMiB === undefined ? {} : { typeCheckPeakMiB: typeChecked.peakMiB }),
         packStart: (await fleet.startMs) + (fleetMade - started),
         analysis: finished - programDone,
         total: finished - started,

@@ -26,7 +26,7 @@ export interface ProgramRun {
    * Resolves when the program type-checks (with the checker's milliseconds; undefined when nothing was
    * type-checked: JavaScript, `noCheck`, `PULUMI_NODEJS_TRANSPILE_ONLY`); rejects with the compile errors.
    */
-  readonly typeChecked: Promise<{ readonly ms: number } | undefined>;
+  readonly typeChecked: Promise<{ readonly ms: number; readonly peakMiB?: number } | undefined>;
   /** Stops the type-check if it still runs: call when the check ends without waiting for it. */
   stop(): void;
 }
@@ -76,7 +76,7 @@ export async function startProgram(project: PulumiProject, config: StackConfig):
       });
     }
     process.chdir(project.dir);
-    await sdk.withLocalStorage(async () => {
+    await sdk.withFreshStore(async () => {
       await sdk.setMocks(mocks, project.name, config.stack, true, ORGANIZATION);
       recorder.attach(sdk.getMonitor(), project.name, config.stack);
       const store = sdk.getStore();
@@ -103,7 +103,9 @@ export async function startProgram(project: PulumiProject, config: StackConfig):
   }
   const typeChecked = (typeCheck?.answer ?? Promise.resolve(undefined)).then((answer) => {
     if (answer?.diagnostics !== undefined) throw compileFailure(answer.diagnostics, mainFile);
-    return answer === undefined ? undefined : { ms: answer.ms };
+    return answer === undefined
+      ? undefined
+      : { ms: answer.ms, ...(answer.peakMiB === undefined ? {} : { peakMiB: answer.peakMiB }) };
   });
   typeChecked.catch(() => undefined);
   try {

@@ -47,8 +47,11 @@ export interface ProgramSdk {
     organization: string,
   ): Promise<void>;
   getMonitor(): MonitorLike;
-  /** Runs `fn` with a fresh runtime state of its own (the SDK's AsyncLocalStorage store). */
-  withLocalStorage<T>(fn: () => T): T;
+  /**
+   * Runs `fn` with a fresh runtime state of its own: a new global store of the SDK, put back when `fn` ends. Not
+   * the SDK's AsyncLocalStorage store (`withLocalStorage`), whose promise hooks tax every promise the program makes.
+   */
+  withFreshStore<T>(fn: () => Promise<T>): Promise<T>;
   getStore(): Store;
   setAllConfig(config: Record<string, string>, secretKeys: string[]): void;
   /** Registers the root `pulumi:pulumi:Stack` resource and runs the program inside it, as `pulumi` does. */
@@ -80,7 +83,7 @@ export function loadProgramSdk(programDir: string): ProgramSdk {
   };
   const state = load("./runtime/state") as {
     getStore(): Store;
-    withLocalStorage<T>(fn: () => T): T;
+    LocalStore: new () => Store;
   };
   const config = load("./runtime/config") as { setAllConfig: ProgramSdk["setAllConfig"] };
   const stack = load("./runtime/stack") as { runInPulumiStack: ProgramSdk["runInPulumiStack"] };
@@ -97,7 +100,16 @@ export function loadProgramSdk(programDir: string): ProgramSdk {
       if (monitor === undefined) throw new Error("setMocks did not install a monitor");
       return monitor;
     },
-    withLocalStorage: (fn) => state.withLocalStorage(fn),
+    withFreshStore: async (fn) => {
+      const holder = global as { globalStore?: Store };
+      const previous = holder.globalStore;
+      holder.globalStore = new state.LocalStore();
+      try {
+        return await fn();
+      } finally {
+        holder.globalStore = previous;
+      }
+    },
     getStore: () => state.getStore(),
     setAllConfig: (values, secretKeys) => config.setAllConfig(values, secretKeys),
     runInPulumiStack: (init) => stack.runInPulumiStack(init),

@@ -27,6 +27,8 @@ export interface TypeCheckAnswer {
   readonly diagnostics?: string;
   /** How many of the program's own files were checked. */
   readonly files: number;
+  /** The checker process's peak resident memory, in MiB. */
+  readonly peakMiB?: number;
 }
 
 interface TsNodeService {
@@ -88,7 +90,8 @@ export function typeCheck(request: TypeCheckRequest): TypeCheckAnswer {
 if (require.main === module) {
   try {
     const answer = typeCheck(JSON.parse(process.argv[2] ?? "") as TypeCheckRequest);
-    process.stdout.write(`${JSON.stringify(answer)}\n`);
+    const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stdout.write(`${JSON.stringify({ ...answer, peakMiB })}\n`);
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
