@@ -108,7 +108,7 @@ function checkLines(check: CheckFigures): string[] {
     ...textTable(
       ["phase", "check ms", "program alone ms"],
       [
-        row("compile (TypeScript, type-checked)", check.check.compile, check.floor.compile),
+        row("compile (TypeScript, transpiled)", check.check.compile, check.floor.compile),
         row("program run (under mocks)", check.check.programRun, check.floor.programRun),
         row("pack start (beside the program)", check.check.packStart, undefined),
         row("analysis (after the program)", check.check.analysis, undefined),
