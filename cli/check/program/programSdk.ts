@@ -48,8 +48,9 @@ export interface ProgramSdk {
   ): Promise<void>;
   getMonitor(): MonitorLike;
   /**
-   * Runs `fn` with a fresh runtime state of its own: a new global store of the SDK, put back when `fn` ends. Not
-   * the SDK's AsyncLocalStorage store (`withLocalStorage`), whose promise hooks tax every promise the program makes.
+   * Runs `fn` with a fresh runtime state of its own, as the SDK's `withLocalStorage` does, but without entering an
+   * AsyncLocalStorage context, whose promise hooks tax every promise the program makes: while `fn` runs, the SDK's
+   * `global.asyncLocalStorage` answers `getStore()` with one new store (one program runs at a time).
    */
   withFreshStore<T>(fn: () => Promise<T>): Promise<T>;
   getStore(): Store;
@@ -101,13 +102,16 @@ export function loadProgramSdk(programDir: string): ProgramSdk {
       return monitor;
     },
     withFreshStore: async (fn) => {
-      const holder = global as { globalStore?: Store };
-      const previous = holder.globalStore;
-      holder.globalStore = new state.LocalStore();
+      const holder = global as unknown as { asyncLocalStorage: { getStore(): unknown } };
+      const real = holder.asyncLocalStorage;
+      const store = new state.LocalStore();
+      const fresh = Object.create(real) as typeof real;
+      fresh.getStore = () => store;
+      holder.asyncLocalStorage = fresh;
       try {
         return await fn();
       } finally {
-        holder.globalStore = previous;
+        holder.asyncLocalStorage = real;
       }
     },
     getStore: () => state.getStore(),
