@@ -65,7 +65,7 @@ describe("npm run bench flags", () => {
       flags: ["--only", "pack,speed"],
       message:
         "error: option '--only <sections>' argument 'pack,speed' is invalid. --only takes sections separated " +
-        'by commas, from pack, component, check, audit; "speed" is none of them.',
+        'by commas, from pack, component, check, check-aks, audit; "speed" is none of them.',
     },
     {
       flags: ["--runs", "0"],
