@@ -14,6 +14,10 @@ export interface BenchOptions {
   /** At most the resources of this many clusters are sent to Analyze each round. */
   readonly analyzeClusters: number;
   readonly componentSizes: readonly number[];
+  /** AksClusters per AKS-shaped program for `check-aks`; the type-check and young-generation sides at some. */
+  readonly aksSizes: readonly number[];
+  readonly aksTypeCheckSizes: readonly number[];
+  readonly aksYoungGenerationSizes: readonly number[];
   readonly out: string;
   /** Folder for CPU profiles of every process of the run; none when undefined. */
   readonly cpuProfileDir?: string;
@@ -24,6 +28,9 @@ export const FULL = {
   packSizes: [10, 100, 1000, 5000],
   analyzeClusters: 250,
   componentSizes: [10, 200],
+  aksSizes: [10, 100, 300],
+  aksTypeCheckSizes: [10],
+  aksYoungGenerationSizes: [100],
   out: path.join(__dirname, "results.json"),
 } as const;
 
@@ -33,6 +40,9 @@ export const SMOKE = {
   packSizes: [10, 20],
   analyzeClusters: 10,
   componentSizes: [2],
+  aksSizes: [1],
+  aksTypeCheckSizes: [1],
+  aksYoungGenerationSizes: [],
   out: path.join(os.tmpdir(), "aks-trusted-access-bench.smoke.json"),
 } as const;
 
@@ -76,6 +86,7 @@ interface Flags {
   warmups?: number;
   packSizes?: number[];
   componentSizes?: number[];
+  aksSizes?: number[];
   out?: string;
   cpuProfile?: string;
 }
@@ -102,6 +113,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         sizeList("--component-sizes"),
       ),
     )
+    .addOption(
+      new Option("--aks-sizes <list>", "AksClusters per AKS-shaped program (check-aks)").argParser(
+        sizeList("--aks-sizes"),
+      ),
+    )
     .option("--out <file>", "where to write the results as JSON")
     .option(
       "--cpu-profile <dir>",
@@ -117,6 +133,14 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     packSizes: flags.packSizes ?? base.packSizes,
     analyzeClusters: base.analyzeClusters,
     componentSizes: flags.componentSizes ?? base.componentSizes,
+    aksSizes: flags.aksSizes ?? base.aksSizes,
+    // With --aks-sizes, the type-check sides run at the smallest size and the young-generation sides at the middle.
+    aksTypeCheckSizes: flags.aksSizes ? flags.aksSizes.slice(0, 1) : base.aksTypeCheckSizes,
+    aksYoungGenerationSizes: flags.aksSizes
+      ? flags.aksSizes.length > 1
+        ? [flags.aksSizes[Math.floor(flags.aksSizes.length / 2)]]
+        : []
+      : base.aksYoungGenerationSizes,
     out: path.resolve(flags.out ?? base.out),
     ...(flags.cpuProfile === undefined ? {} : { cpuProfileDir: path.resolve(flags.cpuProfile) }),
   };

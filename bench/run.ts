@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CommanderError } from "commander";
 import { AuditBenchmarkOptions, DEFAULT_AUDIT_BENCHMARK, benchmarkAudit } from "./audit";
+import { benchAks } from "./check/aksBench";
 import { REPO_DIR, benchCheck } from "./check/checkBench";
 import { benchComponent } from "./component/componentBench";
 import { BenchOptions, parseBenchOptions } from "./options";
@@ -32,7 +33,9 @@ const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const startedAt = new Date();
   const env = environment();
-  const measured: { -readonly [K in Section]?: BenchResults[K] } = {};
+  const measured: {
+    -readonly [K in "pack" | "component" | "check" | "checkAks" | "audit" | "plugin"]?: BenchResults[K];
+  } = {};
   const sectionSeconds: Partial<Record<Section, number>> = {};
   for (const section of options.sections) {
     const sectionStart = Date.now();
@@ -55,6 +58,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         break;
       case "check":
         measured.check = await benchCheck({ programDir: REPO_DIR, rounds: options.rounds, log });
+        break;
+      case "check-aks":
+        measured.checkAks = await benchAks({
+          sizes: options.aksSizes,
+          typeCheckSizes: options.aksTypeCheckSizes,
+          youngGenerationSizes: options.aksYoungGenerationSizes,
+          rounds: options.rounds,
+          log,
+        });
         break;
       case "audit":
         measured.audit = await benchmarkAudit(options.smoke ? SMOKE_AUDIT : DEFAULT_AUDIT_BENCHMARK);

@@ -53,7 +53,7 @@ async function measure(mode: ChildMode, programDir: string): Promise<ChildResult
   const started = Date.now();
   const compiledBefore = typescriptCompileMs();
   const project = readPulumiProject(programDir);
-  const stack = await runProgram(project, readStackConfig(project, undefined));
+  const stack = await runProgram(project, readStackConfig(project));
   const totalMs = Date.now() - started;
   return {
     mode,

@@ -4,13 +4,14 @@
  */
 import * as os from "os";
 import type { AuditBenchmarkResult } from "../audit";
+import { AksFigures } from "../check/aksBench";
 import { CheckFigures } from "../check/checkBench";
 import { ComponentFigures } from "../component/componentBench";
 import { Rounds } from "../measure";
 import { PackFigures } from "../pack/packBench";
 import { PluginFigures } from "../plugin/pluginBench";
 
-export const SECTIONS = ["pack", "component", "check", "audit", "plugin"] as const;
+export const SECTIONS = ["pack", "component", "check", "check-aks", "audit", "plugin"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Environment {
@@ -49,6 +50,7 @@ export interface BenchResults {
   readonly pack?: PackFigures;
   readonly component?: ComponentFigures;
   readonly check?: CheckFigures;
+  readonly checkAks?: AksFigures;
   readonly audit?: AuditBenchmarkResult;
   readonly plugin?: PluginFigures;
   readonly targets: readonly Target[];
@@ -130,6 +132,7 @@ export function targets(results: Omit<BenchResults, "targets">): Target[] {
       }),
     );
   }
+  if (!results.smoke) found.push(...aksTargets(results.checkAks));
   const audit = results.audit;
   if (audit && !results.smoke) {
     found.push(
@@ -139,6 +142,49 @@ export function targets(results: Omit<BenchResults, "targets">): Target[] {
         audit.target,
         { wall: audit.speedup, cpu: null },
         true,
+      ),
+    );
+  }
+  return found;
+}
+
+/** Issue 10, items 1 and 2: check beside its type-check, and check against the program under mocks alone. */
+function aksTargets(aks: AksFigures | undefined): Target[] {
+  const found: Target[] = [];
+  for (const size of aks?.sizes ?? []) {
+    if (size.checkVsSlowerPart !== null) {
+      found.push(
+        target(
+          `check-typecheck-beside-${size.clusters}`,
+          `check / max(type-check alone, check without it), ${size.clusters} AksClusters`,
+          1.2,
+          { wall: size.checkVsSlowerPart, cpu: null },
+        ),
+      );
+    }
+    found.push(
+      target(
+        `check-vs-mocks-${size.clusters}`,
+        `check (no type-check) / program under mocks, ${size.clusters} AksClusters, wall`,
+        1.2,
+        {
+          wall: size.transpileVsMocks.wall,
+          cpu: null,
+        },
+      ),
+      target(`check-vs-mocks-memory-${size.clusters}`, `the same, peak memory`, 1.2, {
+        wall: size.transpileVsMocks.peak,
+        cpu: null,
+      }),
+    );
+  }
+  if (aks?.growth) {
+    found.push(
+      target(
+        "check-growth",
+        `check growth ${aks.growth.from} -> ${aks.growth.to} AksClusters / the program's own growth`,
+        1,
+        { wall: aks.growth.check / aks.growth.mocks, cpu: null },
       ),
     );
   }

@@ -1,6 +1,7 @@
 /** The results as text tables, the way `npm run bench` prints them. */
 import { textTable } from "../../cli/audit/format/textTable";
 import type { AuditBenchmarkResult } from "../audit";
+import { AksFigures, AksSizeFigures, YOUNG_GENERATION_FLAG } from "../check/aksBench";
 import { CheckFigures } from "../check/checkBench";
 import { ComponentFigures } from "../component/componentBench";
 import { Timing } from "../measure";
@@ -108,7 +109,7 @@ function checkLines(check: CheckFigures): string[] {
     ...textTable(
       ["phase", "check ms", "program alone ms"],
       [
-        row("compile (TypeScript, type-checked)", check.check.compile, check.floor.compile),
+        row("compile (TypeScript, transpiled)", check.check.compile, check.floor.compile),
         row("program run (under mocks)", check.check.programRun, check.floor.programRun),
         row("pack start (beside the program)", check.check.packStart, undefined),
         row("analysis (after the program)", check.check.analysis, undefined),
@@ -119,6 +120,53 @@ function checkLines(check: CheckFigures): string[] {
     ),
     `check / program alone: ${ratio(check.ratio)} (whole processes: ${ratio(check.processRatio)}); ` +
       `${check.resources} resources`,
+  ];
+}
+
+function aksLines(aks: AksFigures): string[] {
+  const side = (name: keyof AksSizeFigures["sides"], label: string, size: AksSizeFigures): string[] => {
+    const s = size.sides[name];
+    return s
+      ? [
+          `${size.clusters}`,
+          label,
+          ms(s.totalMs.medianMs),
+          ms(s.processMs.medianMs),
+          `${s.peakMiB}${s.typeCheckPeakMiB === null ? "" : ` + ${s.typeCheckPeakMiB}`}`,
+        ]
+      : [];
+  };
+  const rows = aks.sizes.flatMap((size) =>
+    [
+      side("check", "check", size),
+      side("typeCheck", "type-check alone", size),
+      side("checkTranspile", "check, type-checking off", size),
+      side("mocks", "program under mocks alone", size),
+      side("checkTranspileYoung", `check, type-checking off, ${YOUNG_GENERATION_FLAG}`, size),
+      side("mocksYoung", `program under mocks, ${YOUNG_GENERATION_FLAG}`, size),
+    ].filter((r) => r.length > 0),
+  );
+  const ratios = aks.sizes.map(
+    (size) =>
+      `${size.clusters} AksClusters (${size.resources} resources): ` +
+      (size.checkVsSlowerPart === null
+        ? ""
+        : `check / slower part ${ratio(size.checkVsSlowerPart)}, same diagnostics: ${size.sameDiagnostics ? "yes" : "NO"}; `) +
+      `no type-check / mocks ${ratio(size.transpileVsMocks.wall)} wall, ${ratio(size.transpileVsMocks.peak)} memory` +
+      (size.youngGeneration === null
+        ? ""
+        : `; ${YOUNG_GENERATION_FLAG}: check x${ratio(size.youngGeneration.checkTranspile)}, mocks x${ratio(size.youngGeneration.mocks)}`),
+  );
+  return [
+    aks.shape,
+    ...textTable(["N", "run", "ms", "process ms", "peak MiB"], rows),
+    ...ratios,
+    ...(aks.growth
+      ? [
+          `growth ${aks.growth.from} -> ${aks.growth.to}: check ${ratio(aks.growth.check)}, program alone ` +
+            `${ratio(aks.growth.mocks)}`,
+        ]
+      : []),
   ];
 }
 
@@ -183,6 +231,7 @@ export function renderTables(results: BenchResults): string {
     sections.push(["2. AksCluster against the same resources by hand", componentLines(results.component)]);
   }
   if (results.check) sections.push([`3. check on ${results.check.program}`, checkLines(results.check)]);
+  if (results.checkAks) sections.push(["4. check on AKS-shaped programs", aksLines(results.checkAks)]);
   if (results.audit) sections.push(["Audit", auditLines(results.audit)]);
   if (results.plugin) sections.push(["Plugin package (other Pulumi languages)", pluginLines(results.plugin)]);
   sections.push(["Targets", targetLines(results.targets)]);

@@ -14,6 +14,9 @@ type Format = (typeof FORMATS)[number];
 
 interface Flags {
   stack?: string;
+  config: string[];
+  configFile?: string;
+  configPath?: boolean;
   policyPack: string[];
   policyPackConfig: string[];
   output: Format;
@@ -33,6 +36,14 @@ export function registerCheckCommand(program: Command): void {
     )
     .argument("[PROGRAM_DIR]", "folder of the program's Pulumi.yaml", ".")
     .option("--stack <name>", "read stack config from Pulumi.<name>.yaml (secrets become unknown)")
+    .option(
+      "-c, --config <key=value>",
+      "stack config for this check, as `pulumi preview -c` takes it (a bare key belongs to the project); repeatable",
+      collect,
+      [],
+    )
+    .option("--config-file <file>", "read stack config from this file instead of Pulumi.<stack>.yaml")
+    .option("--config-path", "--config keys are property paths (app:tags.team, app:pools[0].name)")
     .option(
       "--policy-pack <dir>",
       "policy pack folder, repeatable (default: ./policypack of the program, else the pack shipped with this package)",
@@ -57,7 +68,12 @@ async function check(programDir: string, flags: Flags): Promise<number> {
   const { report } = await runCheck(
     {
       programDir,
-      ...(flags.stack === undefined ? {} : { stack: flags.stack }),
+      stackConfig: {
+        ...(flags.stack === undefined ? {} : { stack: flags.stack }),
+        ...(flags.configFile === undefined ? {} : { configFile: flags.configFile }),
+        settings: flags.config,
+        configPath: flags.configPath === true,
+      },
       policyPacks: flags.policyPack,
       policyPackConfigs: flags.policyPackConfig,
     },

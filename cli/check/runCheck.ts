@@ -2,10 +2,10 @@ import { CheckReport } from "../output/checkReport";
 import { buildReport } from "./buildReport";
 import { PackFleet } from "./policy/packFleet";
 import { selectPolicyPacks } from "./policy/packSelection";
-import { runProgram } from "./program/programRunner";
+import { ProgramRun, startProgram } from "./program/programRunner";
 import { typescriptCompileMs } from "./program/typescriptHook";
 import { readPulumiProject } from "./program/pulumiProject";
-import { readStackConfig } from "./program/stackConfig";
+import { StackConfigOptions, readStackConfig } from "./program/stackConfig";
 import { StatusLine } from "./statusLine";
 import { toolPackage } from "./toolPackage";
 
@@ -13,8 +13,8 @@ import { toolPackage } from "./toolPackage";
 export interface CheckOptions {
   /** Folder of the program's Pulumi.yaml. */
   readonly programDir: string;
-  /** Stack whose `Pulumi.<stack>.yaml` config to use; none when absent. */
-  readonly stack?: string;
+  /** The stack's config: `--stack`, `--config-file`, `--config`, `--config-path`. */
+  readonly stackConfig?: StackConfigOptions;
   /** Policy pack folders; the default pack when empty. */
   readonly policyPacks: readonly string[];
   /** `--policy-pack-config` files, the n-th for the n-th pack. */
@@ -25,8 +25,15 @@ export interface CheckOptions {
 export interface CheckTimings {
   /** Reading the project and running the program, compiling included. */
   readonly program: number;
-  /** The part of `program` spent compiling (and type-checking) the program's TypeScript. */
+  /** The part of `program` spent transpiling the program's TypeScript. */
   readonly compile: number;
+  /**
+   * The separate type-check, from its start (once the entry file is known) to its answer; it runs beside the
+   * program and the analysis. Undefined when nothing was type-checked.
+   */
+  readonly typeCheck?: number;
+  /** The type-check process's peak resident memory, in MiB (not a duration; beside the timings for the bench). */
+  readonly typeCheckPeakMiB?: number;
   /** From the check's start until every pack had started (or failed to), alongside the program. */
   readonly packStart: number;
   /** From the program's end until every pack has answered. */
@@ -46,7 +53,7 @@ export async function runCheck(
   const started = Date.now();
   const compiledBefore = typescriptCompileMs();
   const project = readPulumiProject(options.programDir);
-  const config = readStackConfig(project, options.stack);
+  const config = readStackConfig(project, options.stackConfig);
   const plans = selectPolicyPacks(project.dir, options.policyPacks, options.policyPackConfigs);
   status.update(`Starting ${plans.length === 1 ? "the policy pack" : `${plans.length} policy packs`}…`);
   const fleetMade = Date.now();
@@ -58,12 +65,19 @@ export async function runCheck(
     config: config.values,
     configSecretKeys: config.secretKeys,
   });
+  let run: ProgramRun | undefined;
   try {
     status.update(`Compiling and running ${project.name}…`);
-    const stack = await runProgram(project, config);
+    run = await startProgram(project, config);
+    const { stack } = run;
     const programDone = Date.now();
     status.update(`${stack.resources.length} resources; analysing…`);
-    const verdicts = await fleet.analyze(stack);
+    // A compile error wins over the verdict, and over a pack's failure: ts-node would have stopped before both.
+    const [analysed, compiled] = await Promise.allSettled([fleet.analyze(stack), run.typeChecked]);
+    if (compiled.status === "rejected") throw compiled.reason;
+    if (analysed.status === "rejected") throw analysed.reason;
+    const verdicts = analysed.value;
+    const typeChecked = compiled.value;
     const report = buildReport(stack, verdicts, toolPackage());
     const finished = Date.now();
     return {
@@ -71,12 +85,15 @@ export async function runCheck(
       timings: {
         program: programDone - started,
         compile: typescriptCompileMs() - compiledBefore,
+        ...(typeChecked === undefined ? {} : { typeCheck: typeChecked.ms }),
+        ...(typeChecked?.peakMiB === undefined ? {} : { typeCheckPeakMiB: typeChecked.peakMiB }),
         packStart: (await fleet.startMs) + (fleetMade - started),
         analysis: finished - programDone,
         total: finished - started,
       },
     };
   } finally {
+    run?.stop();
     await fleet.close();
     status.clear();
   }

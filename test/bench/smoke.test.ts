@@ -59,6 +59,7 @@ describe("npm run bench -- --smoke", function () {
       "== 1. Policy pack against the empty pack",
       "== 2. AksCluster against the same resources by hand",
       "== 3. check on examples/basic/index.ts",
+      "== 4. check on AKS-shaped programs",
       "== Audit",
       "== Plugin package (other Pulumi languages)",
       "== Targets",
@@ -74,6 +75,7 @@ describe("npm run bench -- --smoke", function () {
       "pack",
       "component",
       "check",
+      "check-aks",
       "audit",
       "plugin",
     ]);
@@ -127,6 +129,23 @@ describe("npm run bench -- --smoke", function () {
     for (const [phase, t] of Object.entries(check.floor)) positive(t, `floor ${phase}`);
     assert.ok(check.check.compile.medianMs <= check.check.program.medianMs);
     measuredRatio(check.ratio, "check / floor");
+  });
+
+  it("times check on an AKS-shaped program against the type-check alone, check without it and the program under mocks", () => {
+    const [size] = results.checkAks?.sizes ?? [];
+    assert.ok(size);
+    // The root stack, a resource group, a network and subnet, an identity, and per cluster a component, the
+    // cluster and 3 bindings.
+    assert.deepStrictEqual([size.clusters, size.resources], [1, 10]);
+    assert.deepStrictEqual(Object.keys(size.sides).sort(), ["check", "checkTranspile", "mocks", "typeCheck"]);
+    for (const [side, figures] of Object.entries(size.sides)) {
+      positive(figures.totalMs, `${side} time`);
+      assert.ok(figures.peakMiB > 0, `${side} peak memory`);
+    }
+    assert.ok((size.sides.check?.typeCheckPeakMiB ?? 0) > 0, "the type-check process's peak memory");
+    assert.strictEqual(size.sameDiagnostics, true);
+    measuredRatio(size.checkVsSlowerPart ?? NaN, "check / slower part");
+    measuredRatio(size.transpileVsMocks.wall, "check / mocks");
   });
 
   it("runs the audit benchmark as one more section", () => {

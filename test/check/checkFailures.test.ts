@@ -32,6 +32,15 @@ describe("check: programs and usage that keep the check from completing (exit 2)
         "Unable to compile TypeScript:\nindex.ts(4,34): error TS7030: Not all code paths return a value.\n\n",
     },
     {
+      name: "every file's compile errors, type-checked beside the run, winning over the error the program then throws",
+      args: [`${FIXTURES}/type-errors`],
+      stderr:
+        `error: The program ${FIXTURES}/type-errors/index.ts does not compile:\n` +
+        "Unable to compile TypeScript:\nregion.ts(2,41): error TS7030: Not all code paths return a value.\n" +
+        "index.ts(7,84): error TS4111: Property 'team' comes from an index signature, so it must be accessed " +
+        "with ['team'].\n\n",
+    },
+    {
       name: "a program that logs an error, which fails a preview",
       args: [`${FIXTURES}/logs-error`],
       stderr:
@@ -43,7 +52,7 @@ describe("check: programs and usage that keep the check from completing (exit 2)
       args: [`${FIXTURES}/config-and-secrets`],
       stderr:
         'error: Stack "check" is missing configuration "config-and-secrets:clusterName", which Pulumi.yaml ' +
-        "declares without a default: set it in the stack file and pass --stack.\n",
+        "declares without a default: set it in the stack file and pass --stack, or pass --config KEY=VALUE.\n",
     },
     {
       name: "a stack without a stack file",
@@ -52,6 +61,13 @@ describe("check: programs and usage that keep the check from completing (exit 2)
         `error: --stack prod: there is no ${FIXTURES}/config-and-secrets/Pulumi.prod.yaml, so stack "prod" has ` +
         "no configuration to read. Create that file, or leave out --stack to check the program with its " +
         "project config only.\n",
+    },
+    {
+      name: "a --config setting without a value, naming it, before the program runs",
+      args: [`${FIXTURES}/config-and-secrets`, "--config", "clusterName"],
+      stderr:
+        'error: --config "clusterName" has no "=": write KEY=VALUE, e.g. --config ' +
+        "config-and-secrets:region=westeurope.\n",
     },
     {
       name: "a folder that does not exist",

@@ -169,6 +169,33 @@ describe("check: fixture programs that violate each policy", function () {
     assert.strictEqual(report?.verdict, "pass");
   });
 
+  it("takes stack config from the command line: --config-file, -c and --config for a bare and a namespaced key", async () => {
+    const { run, report } = await checkFixture("config-and-secrets", [
+      "--stack",
+      "ci",
+      "--config-file",
+      "test/check/fixtures/config-and-secrets/Pulumi.dev.yaml",
+      "-c",
+      "clusterName=aks-ci",
+      "--config",
+      "config-and-secrets:nodeCount=5",
+    ]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const project = "config-and-secrets";
+    const cluster = URN(project, "azure-native:containerservice:ManagedCluster", "aks-ci", "ci");
+    assert.deepStrictEqual(
+      report?.resources.map((r) => r.urn),
+      [
+        STACK(project, "ci"),
+        cluster,
+        URN(project, "azure-native:containerservice:TrustedAccessRoleBinding", "ml", "ci"),
+      ],
+    );
+    assert.deepStrictEqual(report?.logs, [
+      { severity: "info", message: "cluster aks-ci in westeurope with 5 nodes", urn: cluster },
+    ]);
+  });
+
   it("answers getClientConfig with placeholders: an id built from it, as Output or Promise, is not /subscriptions/undefined/…", async () => {
     const { run, report } = await checkFixture("client-config");
     assert.strictEqual(run.code, 1, run.stderr);

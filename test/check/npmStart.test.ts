@@ -33,4 +33,23 @@ describe("npm start", function () {
       /\nPolicy violations: 0 mandatory, \d+ advisory \(9 policies in 1 pack\)\.\nPASSED: no mandatory policy is violated\.\n$/,
     );
   });
+
+  it("starts check again with the Node settings measured to help large programs, which the program's process has", async () => {
+    const child = spawn(
+      process.execPath,
+      ["bin/aks-trusted-access.js", "check", "test/check/fixtures/node-settings", "--output", "json"],
+      { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+    assert.strictEqual(code, 0, `stdout:\n${stdout}\nstderr:\n${stderr}`);
+    const report = JSON.parse(stdout) as { logs: { message: string }[] };
+    assert.deepStrictEqual(
+      report.logs.map((l) => l.message),
+      ["node flags: --max-semi-space-size=64"],
+    );
+  });
 });

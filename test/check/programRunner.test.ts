@@ -19,7 +19,7 @@ describe("check: running a program in-process under Pulumi's mock runtime", func
   const file = path.join(dir, "index.ts");
   const record = (): Promise<RecordedStack> => {
     const project = readPulumiProject(dir);
-    return runProgram(project, readStackConfig(project, undefined));
+    return runProgram(project, readStackConfig(project));
   };
   const stack = STACK("recording");
   const component = "urn:pulumi:check::recording::fixture:index:Platform::platform";

@@ -17,12 +17,22 @@ export function programFailure(err: unknown, mainFile: string, hideStack: boolea
       `The program ${shownMain} threw ${JSON.stringify(err) ?? String(err)}, which is not an Error.`,
     );
   }
-  if (err.name === "TSError") {
-    return new CheckError(`The program ${shownMain} does not compile:\n${err.message.replace(/^⨯ /, "")}`);
-  }
+  if (err.name === "TSError")
+    return compileFailure(err.message.replace(/^⨯ Unable to compile TypeScript:\n/, ""), mainFile);
   const site = hideStack ? undefined : userFrame(err.stack ?? "");
   const where = site === undefined ? "" : ` (at ${showLocation(site)})`;
   return new CheckError(`The program ${shownMain} failed${where}: ${err.message}`);
+}
+
+/** A program that does not compile: it wins over whatever else the run found. */
+export class CompileError extends CheckError {}
+
+/** The compiler's diagnostics, as ts-node words them (`file(line,col): error TSxxxx: message`), one per line. */
+export function compileFailure(diagnostics: string, mainFile: string): CompileError {
+  const shownMain = showLocation({ file: mainFile, line: 0, column: 0 }).replace(/:0:0$/, "");
+  return new CompileError(
+    `The program ${shownMain} does not compile:\nUnable to compile TypeScript:\n${diagnostics}`,
+  );
 }
 
 function userFrame(stack: string): SourceLocation | undefined {

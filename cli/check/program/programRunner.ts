@@ -5,25 +5,51 @@ import { azureNativeAutoname } from "./azureNativeAutonames";
 import { azureNativeInputLookup } from "./azureNativeSdkInputs";
 import { capturedOutput } from "./capturedOutput";
 import { previewMocks } from "./previewMocks";
-import { programFailure } from "./programFailure";
+import { CompileError, compileFailure, programFailure } from "./programFailure";
 import { resolveProgramMain } from "./programMain";
 import { loadProgramSdk } from "./programSdk";
 import { PulumiProject } from "./pulumiProject";
 import { ProgramLog, RecordedStack } from "./recordedStack";
 import { StackConfig } from "./stackConfig";
 import { StackRecorder } from "./stackRecorder";
+import { TypeCheck, startTypeCheck } from "./typeCheck";
 import { installTypeScriptHook } from "./typescriptHook";
+import { TypeScriptSettings, typescriptSettings } from "./typescriptSettings";
 
 /** The organization a self-managed Pulumi backend reports. */
 const ORGANIZATION = "organization";
+
+/** A program that has run; its type-check may still be running beside it. */
+export interface ProgramRun {
+  readonly stack: RecordedStack;
+  /**
+   * Resolves when the program type-checks (with the checker's milliseconds; undefined when nothing was
+   * type-checked: JavaScript, `noCheck`, `PULUMI_NODEJS_TRANSPILE_ONLY`); rejects with the compile errors.
+   */
+  readonly typeChecked: Promise<{ readonly ms: number; readonly peakMiB?: number } | undefined>;
+  /** Stops the type-check if it still runs: call when the check ends without waiting for it. */
+  stop(): void;
+}
+
+/** {@link startProgram}, then its type-check: a program that does not compile fails the run. */
+export async function runProgram(project: PulumiProject, config: StackConfig): Promise<RecordedStack> {
+  const run = await startProgram(project, config);
+  await run.typeChecked;
+  return run.stack;
+}
 
 /**
  * Runs the program in this process under Pulumi's own mock runtime — the program's own copy of @pulumi/pulumi —
  * with the semantics of a first preview of a new stack, and records what it registers. The program runs inside
  * the root `pulumi:pulumi:Stack` resource with the project folder as working directory, as `pulumi preview` runs
  * it. A program that throws, rejects a promise or logs an error fails the run with a {@link CheckError}.
+ *
+ * TypeScript is transpiled in-process and type-checked in a separate process started as soon as the entry file is
+ * known (typeCheck.ts), so the two overlap. A compile error wins over anything the run found, as it does when
+ * ts-node type-checks each file before it runs: a program that does not compile and also throws is reported as not
+ * compiling.
  */
-export async function runProgram(project: PulumiProject, config: StackConfig): Promise<RecordedStack> {
+export async function startProgram(project: PulumiProject, config: StackConfig): Promise<ProgramRun> {
   const sdk = loadProgramSdk(project.dir);
   const declaresInput = azureNativeInputLookup(project.dir);
   const autoname = (type: string, name: string, inputs: Readonly<Record<string, unknown>>) =>
@@ -34,13 +60,23 @@ export async function runProgram(project: PulumiProject, config: StackConfig): P
     return named === undefined ? inputs : { ...inputs, [named[0]]: named[1] };
   });
 
-  const environment = enterProgramEnvironment(project, sdk.root);
+  let settings: TypeScriptSettings | undefined;
+  const typescript = (): TypeScriptSettings => (settings ??= typescriptSettings(project.dir, sdk.root));
+  const environment = enterProgramEnvironment(project, typescript);
   let mainFile = project.main;
+  let typeCheck: TypeCheck | undefined;
   try {
     mainFile = resolveProgramMain(project);
     const main = mainFile;
+    if (project.typescript && TYPESCRIPT_SOURCE.test(main) && typescript().typeCheck) {
+      typeCheck = startTypeCheck({
+        settings: typescript(),
+        mainFile: main,
+        pretty: process.stdout.isTTY === true,
+      });
+    }
     process.chdir(project.dir);
-    await sdk.withLocalStorage(async () => {
+    await sdk.withFreshStore(async () => {
       await sdk.setMocks(mocks, project.name, config.stack, true, ORGANIZATION);
       recorder.attach(sdk.getMonitor(), project.name, config.stack);
       const store = sdk.getStore();
@@ -59,19 +95,48 @@ export async function runProgram(project: PulumiProject, config: StackConfig): P
       // Let rejections the program left unhandled surface before the verdict.
       await new Promise((resolve) => setImmediate(resolve));
     });
+  } catch (err) {
+    typeCheck?.stop();
+    throw err;
   } finally {
     environment.leave();
   }
-  if (environment.failures.length > 0) {
-    const err = environment.failures[0];
-    throw err instanceof CheckError ? err : programFailure(err, mainFile, sdk.isPulumiError(err));
+  const typeChecked = (typeCheck?.answer ?? Promise.resolve(undefined)).then((answer) => {
+    if (answer?.diagnostics !== undefined) throw compileFailure(answer.diagnostics, mainFile);
+    return answer === undefined
+      ? undefined
+      : { ms: answer.ms, ...(answer.peakMiB === undefined ? {} : { peakMiB: answer.peakMiB }) };
+  });
+  typeChecked.catch(() => undefined);
+  try {
+    if (environment.failures.length > 0) {
+      const err = environment.failures[0];
+      throw err instanceof CheckError ? err : programFailure(err, mainFile, sdk.isPulumiError(err));
+    }
+    const stackUrn = recorder.resources().find((r) => r.type === "pulumi:pulumi:Stack")?.urn;
+    const printed = environment.printed().map((l) => ({ ...l, ...(stackUrn ? { urn: stackUrn } : {}) }));
+    const logs = [...recorder.logs(), ...printed];
+    failOnLoggedErrors(logs, mainFile);
+    const stack = {
+      project: project.name,
+      stack: config.stack,
+      mainFile,
+      resources: recorder.resources(),
+      logs,
+    };
+    return { stack, typeChecked, stop: () => typeCheck?.stop() };
+  } catch (failure) {
+    // A compile error is what ts-node would have stopped at first; the checker's own failure is not the program's.
+    const compileError = await typeChecked.then(
+      () => undefined,
+      (err: unknown) => (err instanceof CompileError ? err : undefined),
+    );
+    throw compileError ?? failure;
   }
-  const stackUrn = recorder.resources().find((r) => r.type === "pulumi:pulumi:Stack")?.urn;
-  const printed = environment.printed().map((l) => ({ ...l, ...(stackUrn ? { urn: stackUrn } : {}) }));
-  const logs = [...recorder.logs(), ...printed];
-  failOnLoggedErrors(logs, mainFile);
-  return { project: project.name, stack: config.stack, mainFile, resources: recorder.resources(), logs };
 }
+
+/** Files the TypeScript hook compiles, and whose entry starts a type-check. */
+const TYPESCRIPT_SOURCE = /\.(ts|tsx|mts|cts)$/;
 
 /**
  * What `pulumi` gives a program's process, set up for the run and taken down after it: the TypeScript hook, the
@@ -80,11 +145,11 @@ export async function runProgram(project: PulumiProject, config: StackConfig): P
  */
 function enterProgramEnvironment(
   project: PulumiProject,
-  sdkRoot: string,
+  typescript: () => TypeScriptSettings,
 ): { failures: unknown[]; printed(): ProgramLog[]; leave(): void } {
   const cwd = process.cwd();
   const loadedBefore = new Set(Object.keys(createRequire(__filename).cache));
-  const uninstallHook = project.typescript ? installTypeScriptHook(project.dir, sdkRoot) : () => undefined;
+  const uninstallHook = project.typescript ? installTypeScriptHook(typescript) : () => undefined;
   const failures: unknown[] = [];
   const onFailure = (err: unknown): void => void failures.push(err);
   process.on("uncaughtException", onFailure);

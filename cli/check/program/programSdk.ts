@@ -47,8 +47,12 @@ export interface ProgramSdk {
     organization: string,
   ): Promise<void>;
   getMonitor(): MonitorLike;
-  /** Runs `fn` with a fresh runtime state of its own (the SDK's AsyncLocalStorage store). */
-  withLocalStorage<T>(fn: () => T): T;
+  /**
+   * Runs `fn` with a fresh runtime state of its own, as the SDK's `withLocalStorage` does, but without entering an
+   * AsyncLocalStorage context, whose promise hooks tax every promise the program makes: while `fn` runs, the SDK's
+   * `global.asyncLocalStorage` answers `getStore()` with one new store (one program runs at a time).
+   */
+  withFreshStore<T>(fn: () => Promise<T>): Promise<T>;
   getStore(): Store;
   setAllConfig(config: Record<string, string>, secretKeys: string[]): void;
   /** Registers the root `pulumi:pulumi:Stack` resource and runs the program inside it, as `pulumi` does. */
@@ -80,7 +84,7 @@ export function loadProgramSdk(programDir: string): ProgramSdk {
   };
   const state = load("./runtime/state") as {
     getStore(): Store;
-    withLocalStorage<T>(fn: () => T): T;
+    LocalStore: new () => Store;
   };
   const config = load("./runtime/config") as { setAllConfig: ProgramSdk["setAllConfig"] };
   const stack = load("./runtime/stack") as { runInPulumiStack: ProgramSdk["runInPulumiStack"] };
@@ -97,7 +101,19 @@ export function loadProgramSdk(programDir: string): ProgramSdk {
       if (monitor === undefined) throw new Error("setMocks did not install a monitor");
       return monitor;
     },
-    withLocalStorage: (fn) => state.withLocalStorage(fn),
+    withFreshStore: async (fn) => {
+      const holder = global as unknown as { asyncLocalStorage: { getStore(): unknown } };
+      const real = holder.asyncLocalStorage;
+      const store = new state.LocalStore();
+      const fresh = Object.create(real) as typeof real;
+      fresh.getStore = () => store;
+      holder.asyncLocalStorage = fresh;
+      try {
+        return await fn();
+      } finally {
+        holder.asyncLocalStorage = real;
+      }
+    },
     getStore: () => state.getStore(),
     setAllConfig: (values, secretKeys) => config.setAllConfig(values, secretKeys),
     runInPulumiStack: (init) => stack.runInPulumiStack(init),

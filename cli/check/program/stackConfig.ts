@@ -3,6 +3,8 @@ import * as yaml from "js-yaml";
 import * as path from "path";
 import { messageOf } from "../../command/commandError";
 import { CheckError } from "../checkError";
+import { parseConfigSettings } from "./commandLineConfig";
+import { setAtPath } from "./configPath";
 import { PulumiProject } from "./pulumiProject";
 
 /** Pulumi's wire value for "not known during preview"; a secret this tool cannot decrypt becomes this value. */
@@ -22,30 +24,42 @@ export interface StackConfig {
 /** The stack name used without `--stack`: a new stack with no stack configuration. */
 export const DEFAULT_STACK = "check";
 
+/** Where a check's stack config comes from, as `pulumi preview` takes it. */
+export interface StackConfigOptions {
+  /** `--stack`: read `Pulumi.<stack>.yaml` (unless `configFile` is given). */
+  readonly stack?: string;
+  /** `--config-file`: read this stack file instead of `Pulumi.<stack>.yaml`. */
+  readonly configFile?: string;
+  /** `-c, --config KEY=VALUE` settings, applied over the files in order. */
+  readonly settings?: readonly string[];
+  /** `--config-path`: the settings' keys are property paths. */
+  readonly configPath?: boolean;
+}
+
 /**
- * Merges Pulumi.yaml's project config with `Pulumi.<stack>.yaml` (when `stack` is given), as `pulumi preview` does.
- * `secure:` values cannot be decrypted here: they become unknown secrets, so the program runs on and policies skip
- * what depends on them, as a preview skips what it cannot know.
+ * Merges Pulumi.yaml's project config with the stack file (`--config-file`, else `Pulumi.<stack>.yaml` with
+ * `--stack`) and the command line's `--config` settings, as `pulumi preview` does. `secure:` values cannot be
+ * decrypted here: they become unknown secrets, so the program runs on and policies skip what depends on them, as a
+ * preview skips what it cannot know.
  */
-export function readStackConfig(project: PulumiProject, stack: string | undefined): StackConfig {
-  const values: Record<string, string> = {};
+export function readStackConfig(project: PulumiProject, options: StackConfigOptions = {}): StackConfig {
+  const { stack } = options;
+  const values = new Map<string, unknown>();
   const secretKeys = new Set<string>();
+  const declaredSecret = new Set<string>();
   const required: string[] = [];
   for (const [key, entry] of project.config) {
     if (entry.value === undefined) required.push(key);
-    else values[key] = configString(entry.value, key, "Pulumi.yaml", () => secretKeys.add(key));
-    if (entry.secret) secretKeys.add(key);
-  }
-  let file: string | undefined;
-  if (stack !== undefined) {
-    file = path.join(project.dir, `Pulumi.${stack}.yaml`);
-    const shown = path.relative(process.cwd(), file) || file;
-    if (!fs.existsSync(file)) {
-      throw new CheckError(
-        `--stack ${stack}: there is no ${shown}, so stack "${stack}" has no configuration to read. ` +
-          "Create that file, or leave out --stack to check the program with its project config only.",
+    else
+      values.set(
+        key,
+        configValue(entry.value, key, "Pulumi.yaml", () => secretKeys.add(key)),
       );
-    }
+    if (entry.secret) declaredSecret.add(key);
+  }
+  const file = stackFile(project, options);
+  if (file !== undefined) {
+    const shown = path.relative(process.cwd(), file) || file;
     for (const [key, value] of Object.entries(stackSection(file, shown))) {
       if (!key.includes(":") || key.startsWith(":") || key.endsWith(":")) {
         throw new CheckError(
@@ -53,22 +67,67 @@ export function readStackConfig(project: PulumiProject, stack: string | undefine
             "for a key of this project.",
         );
       }
-      values[key] = configString(value, key, shown, () => secretKeys.add(key));
+      values.set(
+        key,
+        configValue(value, key, shown, () => secretKeys.add(key)),
+      );
     }
   }
-  const missing = required.filter((key) => !(key in values));
+  for (const setting of parseConfigSettings(
+    options.settings ?? [],
+    project.name,
+    options.configPath === true,
+  )) {
+    // A whole value from the command line is plain text; a path into a secret value leaves it secret.
+    if (setting.path.length === 0) secretKeys.delete(setting.key);
+    try {
+      values.set(setting.key, setAtPath(values.get(setting.key), setting.path, setting.value));
+    } catch (err) {
+      throw new CheckError(
+        `--config for "${setting.key}": ${(err as Error).message}, so the path cannot be set; the value is ` +
+          `${JSON.stringify(values.get(setting.key))}.`,
+      );
+    }
+  }
+  const missing = required.filter((key) => !values.has(key));
   if (missing.length > 0) {
     throw new CheckError(
       `Stack "${stack ?? DEFAULT_STACK}" is missing configuration ${missing.map((k) => `"${k}"`).join(", ")}, ` +
-        "which Pulumi.yaml declares without a default: set it in the stack file and pass --stack.",
+        "which Pulumi.yaml declares without a default: set it in the stack file and pass --stack, or pass " +
+        "--config KEY=VALUE.",
     );
   }
   return {
     stack: stack ?? DEFAULT_STACK,
-    values,
-    secretKeys: [...secretKeys].sort(),
+    values: Object.fromEntries([...values].map(([key, value]) => [key, configString(value)])),
+    secretKeys: [...new Set([...secretKeys, ...declaredSecret])].sort(),
     ...(file ? { file } : {}),
   };
+}
+
+/** The stack file to read: `--config-file`, else `Pulumi.<stack>.yaml` with `--stack`, else none. */
+function stackFile(project: PulumiProject, options: StackConfigOptions): string | undefined {
+  if (options.configFile !== undefined) {
+    const file = path.resolve(options.configFile);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      throw new CheckError(
+        `--config-file ${options.configFile}: there is no such file. Give the path of a stack config file ` +
+          "(the form of Pulumi.<stack>.yaml), relative to the current folder.",
+      );
+    }
+    return file;
+  }
+  if (options.stack === undefined) return undefined;
+  const { stack } = options;
+  const file = path.join(project.dir, `Pulumi.${stack}.yaml`);
+  if (!fs.existsSync(file)) {
+    const shown = path.relative(process.cwd(), file) || file;
+    throw new CheckError(
+      `--stack ${stack}: there is no ${shown}, so stack "${stack}" has no configuration to read. ` +
+        "Create that file, or leave out --stack to check the program with its project config only.",
+    );
+  }
+  return file;
 }
 
 function stackSection(file: string, shown: string): Record<string, unknown> {
@@ -87,18 +146,19 @@ function stackSection(file: string, shown: string): Record<string, unknown> {
   return config as Record<string, unknown>;
 }
 
-/** A config value as the CLI passes it to the program: strings as they are, everything else as JSON. */
-function configString(value: unknown, key: string, where: string, markSecret: () => void): string {
-  if (isSecure(value)) {
-    markSecret();
-    return UNKNOWN_VALUE;
-  }
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
+/** A config value as read from a file: `secure:` leaves become the unknown value and mark the key secret. */
+function configValue(value: unknown, key: string, where: string, markSecret: () => void): unknown {
   if (value === null) {
     throw new CheckError(`${where}: config "${key}" has no value: give it one, or remove the key.`);
   }
-  return JSON.stringify(replaceSecure(value, markSecret));
+  return replaceSecure(value, markSecret);
+}
+
+/** A config value as the CLI passes it to the program: strings as they are, everything else as JSON. */
+function configString(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
 }
 
 function isSecure(value: unknown): boolean {

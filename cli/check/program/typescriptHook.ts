@@ -1,8 +1,7 @@
 import * as fs from "fs";
-import Module, { createRequire } from "module";
+import Module from "module";
 import * as path from "path";
-import { messageOf } from "../../command/commandError";
-import { CheckError } from "../checkError";
+import { TypeScriptSettings, loadModule, tsNodeOptions } from "./typescriptSettings";
 
 interface TsNodeService {
   compile(code: string, fileName: string): string;
@@ -17,23 +16,24 @@ const extensions = (Module as unknown as { _extensions: Record<string, Loader> }
 
 let compileMs = 0;
 
-/** Milliseconds this process has spent compiling (and type-checking) programs' TypeScript: check's timings. */
+/** Milliseconds this process has spent transpiling programs' TypeScript: check's timings. */
 export function typescriptCompileMs(): number {
   return compileMs;
 }
 
 /**
  * Compiles the program's TypeScript the way Pulumi's Node.js host does (`@pulumi/pulumi/cmd/run`): ts-node with
- * the program's tsconfig.json, type-checking unless the tsconfig says `noCheck` (or PULUMI_NODEJS_TRANSPILE_ONLY),
- * and ts-node and typescript taken from where the program's SDK finds them (else from this tool).
+ * the program's tsconfig.json and ts-node and typescript taken from where the program's SDK finds them (see
+ * {@link typescriptSettings}), read when the first `.ts` file loads. It only transpiles: the program is type-checked
+ * in a separate process beside the run (typeCheck.ts), so the run does not pay for it.
  *
  * Unlike `ts-node/register`, the hook owns `.ts` files outside node_modules outright rather than chaining to any
  * loader already installed (a test runner's ts-node wraps `.js` too), so a file is never compiled twice.
  * Returns the uninstaller.
  */
-export function installTypeScriptHook(programDir: string, sdkRoot: string): () => void {
+export function installTypeScriptHook(settings: () => TypeScriptSettings): () => void {
   let service: TsNodeService | undefined;
-  const compiler = (): TsNodeService => (service ??= createService(programDir, sdkRoot));
+  const compiler = (): TsNodeService => (service ??= createService(settings()));
   // Source maps make stack traces (errors, declaration lines) point into the .ts files.
   process.setSourceMapsEnabled(true);
   const previous = extensions[".ts"];
@@ -52,60 +52,7 @@ export function installTypeScriptHook(programDir: string, sdkRoot: string): () =
   };
 }
 
-function createService(programDir: string, sdkRoot: string): TsNodeService {
-  const tsconfig = path.join(programDir, process.env["PULUMI_NODEJS_TSCONFIG_PATH"] ?? "tsconfig.json");
-  const hasTsconfig = fs.existsSync(tsconfig);
-  const compilerOptions = hasTsconfig ? readCompilerOptions(tsconfig) : {};
-  const transpileEnv = process.env["PULUMI_NODEJS_TRANSPILE_ONLY"];
-  const transpileOnly = transpileEnv ? transpileEnv === "true" : compilerOptions["noCheck"] === true;
-  const tsNode = loadFromSdk<TsNode>("ts-node", sdkRoot);
-  return tsNode.create({
-    compiler: resolveFromSdk("typescript", sdkRoot),
-    transpileOnly,
-    project: tsconfig,
-    skipProject: !hasTsconfig,
-    cwd: programDir,
-    compilerOptions: {
-      target: "ES2020",
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      sourceMap: true,
-      ...compilerOptions,
-    },
-  });
-}
-
-function readCompilerOptions(tsconfig: string): Record<string, unknown> {
-  const ts = loadFromSdk<{
-    parseConfigFileTextToJson(
-      file: string,
-      text: string,
-    ): { config?: { compilerOptions?: Record<string, unknown> } };
-  }>("typescript", path.dirname(tsconfig));
-  return (
-    ts.parseConfigFileTextToJson(tsconfig, fs.readFileSync(tsconfig, "utf8")).config?.compilerOptions ?? {}
-  );
-}
-
-function resolveFromSdk(name: string, sdkRoot: string): string {
-  for (const from of [sdkRoot, __dirname]) {
-    try {
-      return require.resolve(name, { paths: [from] });
-    } catch {
-      // Try the next place.
-    }
-  }
-  throw new CheckError(
-    `The program is TypeScript, but ${name} cannot be found: install it in the program ` +
-      `("npm install --save-dev ${name}") and check again.`,
-  );
-}
-
-function loadFromSdk<T>(name: string, sdkRoot: string): T {
-  const file = resolveFromSdk(name, sdkRoot);
-  try {
-    return createRequire(file)(file) as T;
-  } catch (err) {
-    throw new CheckError(`${name} (${file}) could not be loaded: ${messageOf(err)}`);
-  }
+function createService(settings: TypeScriptSettings): TsNodeService {
+  const tsNode = loadModule<TsNode>("ts-node", settings.tsNode);
+  return tsNode.create(tsNodeOptions(settings, true, settings.typeCheck));
 }

@@ -1,0 +1,219 @@
+/**
+ * `check` on programs shaped like Pulumi's AKS examples (aksProgram.ts), issue 10 items 1 and 2. Every run is a
+ * fresh process (aksChild.ts); the sides of one size run back to back, in an order that rotates every round.
+ *
+ * - Item 1, at `typeCheckSizes`: `check` against the larger of the type-check alone and `check` with
+ *   type-checking off, per round; the same verdict and the same compiler diagnostics.
+ * - Item 2, at every size: `check` with type-checking off against the program under Pulumi's mocks alone, in wall
+ *   time and peak memory, and the growth of both from the smallest to the largest size.
+ * - At `youngGenerationSizes`: the same two sides again under a larger young generation
+ *   (`--max-semi-space-size`), to show what that runtime setting buys each.
+ */
+import { spawn } from "child_process";
+import * as path from "path";
+import { Rounds, Timing, median, runSideBySide, series, timeMs, timing } from "../measure";
+import { AksChildResult, AksMode } from "./aksChild";
+import { writeAksProgram } from "./aksProgram";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const CHILD = path.join(__dirname, "aksChild.ts");
+/** The young generation tried against Node's default (16 MiB semi-spaces on 64-bit). */
+export const YOUNG_GENERATION_FLAG = "--max-semi-space-size=64";
+
+export interface AksBenchOptions {
+  readonly sizes: readonly number[];
+  readonly typeCheckSizes: readonly number[];
+  readonly youngGenerationSizes: readonly number[];
+  readonly rounds: Rounds;
+  readonly log: (line: string) => void;
+}
+
+/** One side's figures: wall time of the work and of the whole process, and peak resident memory. */
+export interface SideFigures {
+  readonly totalMs: Timing;
+  readonly processMs: Timing;
+  /** Median peak of the process, in MiB. */
+  readonly peakMiB: number;
+  /** `check`: median peak of its separate type-check process, in MiB. */
+  readonly typeCheckPeakMiB: number | null;
+}
+
+export interface AksSizeFigures {
+  readonly clusters: number;
+  /** Resources `check` reports, the root stack included. */
+  readonly resources: number;
+  readonly sides: Readonly<Partial<Record<SideName, SideFigures>>>;
+  /** Item 1: check / max(type-check alone, check with type-checking off), median of per-round ratios. */
+  readonly checkVsSlowerPart: number | null;
+  /** Item 1: check and the type-check alone found the same diagnostics (none, for this program). */
+  readonly sameDiagnostics: boolean | null;
+  /** Item 2: check with type-checking off / the program under mocks alone. */
+  readonly transpileVsMocks: { readonly wall: number; readonly peak: number };
+  /** What the larger young generation buys: with / without, for each side (below 1 is a gain). */
+  readonly youngGeneration: { readonly checkTranspile: number; readonly mocks: number } | null;
+}
+
+export interface AksFigures {
+  readonly shape: string;
+  readonly sizes: readonly AksSizeFigures[];
+  /** Item 2: growth from the smallest to the largest size, wall time, for check and for the program alone. */
+  readonly growth: {
+    readonly from: number;
+    readonly to: number;
+    readonly check: number;
+    readonly mocks: number;
+  } | null;
+}
+
+type SideName = "check" | "checkTranspile" | "typeCheck" | "mocks" | "checkTranspileYoung" | "mocksYoung";
+type Metric = "processMs" | "totalMs" | "peakMiB" | "typeCheckPeakMiB";
+
+const SIDES: Record<SideName, { mode: AksMode; flags: string[] }> = {
+  check: { mode: "check", flags: [] },
+  checkTranspile: { mode: "check-transpile", flags: [] },
+  typeCheck: { mode: "typecheck", flags: [] },
+  mocks: { mode: "mocks", flags: [] },
+  checkTranspileYoung: { mode: "check-transpile", flags: [YOUNG_GENERATION_FLAG] },
+  mocksYoung: { mode: "mocks", flags: [YOUNG_GENERATION_FLAG] },
+};
+
+export async function benchAks(options: AksBenchOptions): Promise<AksFigures> {
+  const sizes: AksSizeFigures[] = [];
+  for (const clusters of options.sizes) sizes.push(await benchSize(clusters, options));
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const growth =
+    first && last && last.clusters > first.clusters
+      ? {
+          from: first.clusters,
+          to: last.clusters,
+          check:
+            (last.sides.checkTranspile?.totalMs.medianMs ?? NaN) /
+            (first.sides.checkTranspile?.totalMs.medianMs ?? NaN),
+          mocks: (last.sides.mocks?.totalMs.medianMs ?? NaN) / (first.sides.mocks?.totalMs.medianMs ?? NaN),
+        }
+      : null;
+  return {
+    shape:
+      "synthetic, shaped like pulumi/examples azure-ts-aks-*: 5 + N/10 files, per-module and root azure-native " +
+      "imports, Pulumi's template tsconfig, N AksClusters with 3 bindings each",
+    sizes,
+    growth,
+  };
+}
+
+async function benchSize(clusters: number, options: AksBenchOptions): Promise<AksSizeFigures> {
+  const names: SideName[] = ["checkTranspile", "mocks"];
+  if (options.typeCheckSizes.includes(clusters)) names.unshift("check", "typeCheck");
+  if (options.youngGenerationSizes.includes(clusters)) names.push("checkTranspileYoung", "mocksYoung");
+  const program = writeAksProgram(clusters);
+  options.log(
+    `check-aks: ${clusters} clusters, ${names.join(", ")}: ${options.rounds.warmups + options.rounds.runs} rounds`,
+  );
+  const results: Partial<Record<SideName, AksChildResult[]>> = {};
+  try {
+    const sides = Object.fromEntries(
+      names.map((name) => [
+        name,
+        async () => {
+          const { result, processMs } = await runChild(SIDES[name], program.dir);
+          (results[name] ??= []).push(result);
+          return {
+            processMs,
+            totalMs: result.totalMs,
+            peakMiB: result.peakMiB,
+            typeCheckPeakMiB: result.typeCheckPeakMiB ?? 0,
+          };
+        },
+      ]),
+    ) as Record<SideName, () => Promise<Record<Metric, number>>>;
+    const samples = await runSideBySide(options.rounds, sides);
+    const of = (name: SideName, metric: Metric): number[] => series(samples[name], metric);
+    const perRound = (f: (round: number) => number): number =>
+      median(samples[names[0]].map((_, round) => f(round)));
+    const figures = Object.fromEntries(
+      names.map((name) => [
+        name,
+        {
+          totalMs: timing(of(name, "totalMs")),
+          processMs: timing(of(name, "processMs")),
+          peakMiB: median(of(name, "peakMiB")),
+          typeCheckPeakMiB: name === "check" ? median(of(name, "typeCheckPeakMiB")) : null,
+        },
+      ]),
+    ) as Partial<Record<SideName, SideFigures>>;
+    const hasItem1 = names.includes("check");
+    const verdicts = new Set(
+      (results.check ?? []).concat(results.checkTranspile ?? []).map((r) => r.verdict),
+    );
+    const resources = new Set((results.checkTranspile ?? []).map((r) => r.resources));
+    if (verdicts.size !== 1 || resources.size !== 1) {
+      throw new Error(
+        `check-aks at ${clusters}: the runs disagree (verdicts ${[...verdicts]}, resources ${[...resources]})`,
+      );
+    }
+    const diagnostics = new Set((results.typeCheck ?? []).map((r) => r.diagnostics ?? ""));
+    return {
+      clusters,
+      resources: [...resources][0] ?? 0,
+      sides: figures,
+      checkVsSlowerPart: hasItem1
+        ? perRound(
+            (r) =>
+              of("check", "totalMs")[r] /
+              Math.max(of("typeCheck", "totalMs")[r], of("checkTranspile", "totalMs")[r]),
+          )
+        : null,
+      // check fails with exit 2 on a compile error, so its having passed means no diagnostics: the same as the
+      // type-check alone found exactly when that found none.
+      sameDiagnostics: hasItem1 ? diagnostics.size === 1 && diagnostics.has("") : null,
+      transpileVsMocks: {
+        wall: perRound((r) => of("checkTranspile", "totalMs")[r] / of("mocks", "totalMs")[r]),
+        peak: perRound((r) => of("checkTranspile", "peakMiB")[r] / of("mocks", "peakMiB")[r]),
+      },
+      youngGeneration: names.includes("mocksYoung")
+        ? {
+            checkTranspile: perRound(
+              (r) => of("checkTranspileYoung", "totalMs")[r] / of("checkTranspile", "totalMs")[r],
+            ),
+            mocks: perRound((r) => of("mocksYoung", "totalMs")[r] / of("mocks", "totalMs")[r]),
+          }
+        : null,
+    };
+  } finally {
+    program.remove();
+  }
+}
+
+async function runChild(
+  side: { mode: AksMode; flags: readonly string[] },
+  programDir: string,
+): Promise<{ result: AksChildResult; processMs: number }> {
+  let stdout = "";
+  let stderr = "";
+  let exit: number | null = null;
+  const processMs = await timeMs(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          [...side.flags, "-r", "ts-node/register/transpile-only", CHILD, side.mode, programDir],
+          { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+        child.once("error", reject);
+        child.once("close", (code) => {
+          exit = code;
+          resolve();
+        });
+      }),
+  );
+  const last = stdout.trim().split("\n").pop() ?? "";
+  if (exit !== 0 || !last.startsWith("{")) {
+    throw new Error(
+      `the ${side.mode} run exited with ${exit}: ${stderr.trim() || stdout.trim() || "no output"}`,
+    );
+  }
+  return { result: JSON.parse(last) as AksChildResult, processMs };
+}

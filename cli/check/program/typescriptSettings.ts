@@ -1,0 +1,119 @@
+import * as fs from "fs";
+import { createRequire } from "module";
+import * as path from "path";
+import { messageOf } from "../../command/commandError";
+import { CheckError } from "../checkError";
+
+/**
+ * How Pulumi's Node.js host (`@pulumi/pulumi/cmd/run`) compiles a program's TypeScript, read once for both the
+ * in-process compiler hook and the separate type-check, so that the two can never disagree.
+ */
+export interface TypeScriptSettings {
+  /** The program's folder: ts-node's working directory, to which diagnostics are relative. */
+  readonly programDir: string;
+  /** The tsconfig.json the program uses (`PULUMI_NODEJS_TSCONFIG_PATH`, else the program folder's). */
+  readonly tsconfig: string;
+  readonly hasTsconfig: boolean;
+  /**
+   * The options ts-node is given over the tsconfig: the host's defaults, then the tsconfig's own top-level
+   * `compilerOptions` (ts-node lays these over what the tsconfig inherits through `extends`).
+   */
+  readonly compilerOptions: Readonly<Record<string, unknown>>;
+  /** False when the tsconfig says `noCheck`, or `PULUMI_NODEJS_TRANSPILE_ONLY` says so. */
+  readonly typeCheck: boolean;
+  /** The `typescript` module file the program's SDK finds (else this tool's). */
+  readonly typescript: string;
+  /** The `ts-node` module file the program's SDK finds (else this tool's). */
+  readonly tsNode: string;
+}
+
+/** The host's own defaults, under the tsconfig's options. */
+const HOST_DEFAULTS = {
+  target: "ES2020",
+  module: "nodenext",
+  moduleResolution: "nodenext",
+  sourceMap: true,
+};
+
+export function typescriptSettings(programDir: string, sdkRoot: string): TypeScriptSettings {
+  const tsconfig = path.join(programDir, process.env["PULUMI_NODEJS_TSCONFIG_PATH"] ?? "tsconfig.json");
+  const hasTsconfig = fs.existsSync(tsconfig);
+  const typescript = resolveFromSdk("typescript", sdkRoot);
+  const own = hasTsconfig ? readCompilerOptions(tsconfig, typescript) : {};
+  const transpileEnv = process.env["PULUMI_NODEJS_TRANSPILE_ONLY"];
+  const transpileOnly = transpileEnv ? transpileEnv === "true" : own["noCheck"] === true;
+  return {
+    programDir,
+    tsconfig,
+    hasTsconfig,
+    compilerOptions: { ...HOST_DEFAULTS, ...own },
+    typeCheck: !transpileOnly,
+    typescript,
+    tsNode: resolveFromSdk("ts-node", sdkRoot),
+  };
+}
+
+/**
+ * Diagnostics about compiler options (TS5xxx, TS6xxx): ts-node reports them when it transpiles each file but not
+ * when it type-checks (e.g. TS5110, `module` commonjs under the host's `moduleResolution` nodenext). A run whose
+ * type-check happens beside it must not fail on them where ts-node's type-checking run would not.
+ */
+const OPTION_DIAGNOSTICS = Array.from({ length: 2000 }, (_, i) => 5000 + i);
+
+/**
+ * The options of ts-node's `create()` for the program, as the host passes them.
+ *
+ * @param transpileOnly ts-node type-checks each file when false
+ * @param checkedBeside the run transpiles while the type-check runs in its own process: only what ts-node's
+ *   type-checking run reports may fail the run
+ */
+export function tsNodeOptions(
+  settings: TypeScriptSettings,
+  transpileOnly: boolean,
+  checkedBeside = false,
+): Record<string, unknown> {
+  return {
+    compiler: settings.typescript,
+    transpileOnly,
+    project: settings.tsconfig,
+    skipProject: !settings.hasTsconfig,
+    cwd: settings.programDir,
+    compilerOptions: settings.compilerOptions,
+    ...(checkedBeside ? { ignoreDiagnostics: OPTION_DIAGNOSTICS } : {}),
+  };
+}
+
+function readCompilerOptions(tsconfig: string, typescript: string): Record<string, unknown> {
+  const ts = loadModule<{
+    parseConfigFileTextToJson(
+      file: string,
+      text: string,
+    ): { config?: { compilerOptions?: Record<string, unknown> } };
+  }>("typescript", typescript);
+  return (
+    ts.parseConfigFileTextToJson(tsconfig, fs.readFileSync(tsconfig, "utf8")).config?.compilerOptions ?? {}
+  );
+}
+
+function resolveFromSdk(name: string, sdkRoot: string): string {
+  for (const from of [sdkRoot, __dirname]) {
+    try {
+      return require.resolve(name, { paths: [from] });
+    } catch {
+      // Try the next place.
+    }
+  }
+  throw new CheckError(
+    `The program is TypeScript, but ${name} cannot be found: install it in the program ` +
+      `("npm install --save-dev ${name}") and check again.`,
+  );
+}
+
+/** Loads a module file found by {@link typescriptSettings}; a failure is a {@link CheckError} naming it. */
+export function loadModule<T>(name: string, file: string): T {
+  try {
+    return createRequire(file)(file) as T;
+  } catch (err) {
+    throw new CheckError(`${name} (${file}) could not be loaded: ${messageOf(err)}`);
+  }
+}
