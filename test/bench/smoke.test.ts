@@ -113,8 +113,9 @@ describe("npm run bench -- --smoke", function () {
     const [size] = results.component?.sizes ?? [];
     assert.ok(size);
     assert.strictEqual(size.clusters, 2);
-    // The root stack, a resource group, and per cluster a cluster and 3 bindings (and the component).
-    assert.deepStrictEqual(size.registered, { component: 12, direct: 10 });
+    // The root stack, a resource group, and per cluster a cluster, 3 bindings and its node OS maintenance window
+    // (and the component).
+    assert.deepStrictEqual(size.registered, { component: 14, direct: 12 });
     positive(size.wallMs.subject, "component");
     positive(size.wallMs.baseline, "by hand");
     measuredRatio(size.wallMs.ratio, "component ratio");
@@ -135,8 +136,8 @@ describe("npm run bench -- --smoke", function () {
     const [size] = results.checkAks?.sizes ?? [];
     assert.ok(size);
     // The root stack, a resource group, a network and subnet, an identity, and per cluster a component, the
-    // cluster and 3 bindings.
-    assert.deepStrictEqual([size.clusters, size.resources], [1, 10]);
+    // cluster, 3 bindings and its node OS maintenance window.
+    assert.deepStrictEqual([size.clusters, size.resources], [1, 11]);
     assert.deepStrictEqual(Object.keys(size.sides).sort(), ["check", "checkTranspile", "mocks", "typeCheck"]);
     for (const [side, figures] of Object.entries(size.sides)) {
       positive(figures.totalMs, `${side} time`);
