@@ -16,3 +16,4 @@ export {
 export { ParsedRole, ROLE_EXAMPLE, ROLE_FORM, parseRole, roleAcceptsSource } from "./roles";
 export { show } from "./show";
 export { UNKNOWN, Unknown } from "./unknown";
+export { SkippedCheck, formatSkipNote, parseSkipNote, previewSkipNote } from "./skipNote";

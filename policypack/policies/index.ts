@@ -8,3 +8,4 @@ export {
   TrustedAccessRequiredConfig,
   trustedAccessRequired,
 } from "./trustedAccessRequired";
+export { reportingSkips, skipCheck } from "./skipCheck";

@@ -4,6 +4,7 @@ import { clusterBindings } from "./bindingLinks";
 import { stringList, textOr } from "./configValues";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
 import { Plain, isRecord } from "./plainProps";
+import { skipCheck } from "./skipCheck";
 import { StackBinding, StackCluster, describeCluster, stackInventory } from "./stackResources";
 
 export const DEFAULT_EXEMPT_TAG = "trusted-access-exempt";
@@ -60,10 +61,20 @@ export const trustedAccessRequired: StackValidationPolicy = {
     const { clusters, bindings } = stackInventory(args.resources);
     const bindingsOf = clusterBindings(clusters, bindings);
     for (const cluster of clusters) {
-      if (exemption(cluster, exemptClusters, exemptTag) !== "not-exempt") continue;
+      const urn = cluster.resource.urn;
+      const exempt = exemption(cluster, exemptClusters, exemptTag);
+      if (exempt === "undecided") skipCheck(args, "whether it is exempt (its tags or its Azure name)", urn);
+      if (exempt !== "not-exempt") continue;
       const { targeting, undecided } = bindingsOf(cluster);
       // A binding whose target is unknown during preview may be this cluster's: no verdict by guesswork.
-      if (undecided.length > 0) continue;
+      if (undecided.length > 0) {
+        skipCheck(
+          args,
+          undecided.map((b) => `the target of binding ${show(b.resource.name)}`).join(", "),
+          urn,
+        );
+        continue;
+      }
       if (targeting.length === 0) {
         reportViolation(
           `${describeCluster(cluster)} has no Trusted Access role binding in this stack, so it fails the ` +
@@ -76,7 +87,8 @@ export const trustedAccessRequired: StackValidationPolicy = {
       }
       const granted = grantedRoles(targeting);
       const missing = requiredRoles.filter((role) => !granted.roles.has(role.toLowerCase()));
-      if (granted.complete && missing.length > 0) {
+      if (!granted.complete && missing.length > 0) skipCheck(args, "the roles of its bindings", urn);
+      else if (missing.length > 0) {
         reportViolation(
           `${describeCluster(cluster)} is not granted the required Trusted Access role(s) ` +
             `${missing.map((r) => show(r)).join(", ")} by its bindings in this stack: add them to the roles of ` +
