@@ -2,9 +2,7 @@ import { Command } from "commander";
 import { registerAuditCommands } from "./audit";
 import { registerCheckCommand } from "./check";
 import { toolPackage } from "./check/toolPackage";
-
-/** Exit codes shared by every command: 0 compliant, 1 violations found, 2 could not complete. */
-export const EXIT = { ok: 0, violations: 1, error: 2 } as const;
+import { EXIT } from "./command/exitCodes";
 
 export function buildProgram(): Command {
   const program = new Command("aks-trusted-access")

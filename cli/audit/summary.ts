@@ -1,4 +1,4 @@
-import { EXIT } from "../main";
+import { EXIT } from "../command/exitCodes";
 import type { AuditReport, ClusterResult } from "./report";
 
 export interface AuditSummary {

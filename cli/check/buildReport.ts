@@ -5,10 +5,12 @@ import {
   ReportLocation,
   ReportPack,
   ReportResource,
+  ReportSkip,
   isMandatory,
 } from "../output/checkReport";
 import { reportPath } from "../output/paths";
 import { PackVerdict } from "./policy/packFleet";
+import { PreviewSkip, splitSkips } from "./previewSkips";
 import { RecordedResource, RecordedStack, SourceLocation } from "./program/recordedStack";
 import { ToolPackage } from "./toolPackage";
 
@@ -40,11 +42,12 @@ export function buildReport(
       ...(p.url === "" ? {} : { url: p.url }),
     })),
   }));
-  const order = (d: Diagnostic): number =>
+  const order = (d: { readonly urn?: string }): number =>
     d.urn === undefined ? Infinity : (byUrn.get(d.urn)?.order ?? Infinity);
+  const split = verdicts.map((v) => splitSkips(v.diagnostics));
   const diagnostics: ReportDiagnostic[] = verdicts
     .flatMap((v, packIndex) =>
-      [...v.diagnostics]
+      [...split[packIndex].violations]
         .sort(
           (a, b) =>
             compare(a.policyName, b.policyName) || order(a) - order(b) || compare(a.message, b.message),
@@ -67,6 +70,31 @@ export function buildReport(
         ...(location === undefined ? {} : { location }),
       };
     });
+  const skipped: ReportSkip[] = verdicts.flatMap((v, packIndex) =>
+    [...split[packIndex].skips]
+      .sort((a, b) => compare(a.policyName, b.policyName) || order(a) - order(b))
+      .map((s): ReportSkip => {
+        const policy = v.info.policies.find((p) => p.name === s.policyName);
+        return reportSkip(
+          s,
+          v.config[s.policyName]?.enforcementLevel ?? policy?.enforcementLevel ?? "advisory",
+        );
+      }),
+  );
+  function reportSkip(s: PreviewSkip, enforcementLevel: ReportSkip["enforcementLevel"]): ReportSkip {
+    const resource = s.urn === undefined ? undefined : byUrn.get(s.urn)?.resource;
+    const location = locate(s.urn);
+    return {
+      policyPack: s.policyPackName,
+      policyPackVersion: s.policyPackVersion,
+      policy: s.policyName,
+      enforcementLevel,
+      unknown: s.unknown,
+      ...(s.urn === undefined ? {} : { urn: s.urn }),
+      ...(resource === undefined ? {} : { resourceType: resource.type, resourceName: resource.name }),
+      ...(location === undefined ? {} : { location }),
+    };
+  }
   const mandatory = diagnostics.filter((d) => isMandatory(d.enforcementLevel)).length;
   return {
     schemaVersion: 1,
@@ -78,6 +106,7 @@ export function buildReport(
     resources: stack.resources.map(reportResource),
     policyPacks: packs,
     diagnostics,
+    skipped,
     logs: stack.logs.map((l) => ({
       severity: l.severity,
       message: l.message,
@@ -89,6 +118,8 @@ export function buildReport(
       policies: packs.reduce((n, p) => n + p.policies.length, 0),
       mandatory,
       advisory: diagnostics.filter((d) => d.enforcementLevel === "advisory").length,
+      skipped: skipped.length,
+      mandatorySkipped: skipped.filter((s) => isMandatory(s.enforcementLevel)).length,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { EXIT } from "../main";
+import { EXIT } from "../command/exitCodes";
 import { renderText } from "../output/checkText";
 import { renderSarif } from "../output/checkSarif";
 import { renderJson } from "../output/json";

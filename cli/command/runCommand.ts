@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { EXIT } from "../main";
+import { EXIT } from "./exitCodes";
 import { CommandError, messageOf } from "./commandError";
 import { UsageError } from "./usageError";
 

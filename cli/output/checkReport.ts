@@ -10,7 +10,11 @@ export interface CheckReport {
   readonly stack: string;
   /** The program's entry file. */
   readonly program: string;
-  /** `fail` when any mandatory policy is violated (exit code 1), else `pass` (exit code 0). */
+  /**
+   * `fail` when any mandatory policy is violated (exit code 1), else `pass` (exit code 0). A `pass` with
+   * `totals.mandatorySkipped` above 0 is not a clean pass: no check that ran found a violation, but that many
+   * mandatory checks could not run on values known only after deployment (see {@link skipped}).
+   */
   readonly verdict: "pass" | "fail";
   /** Every resource the program registered, in registration order. */
   readonly resources: readonly ReportResource[];
@@ -18,6 +22,11 @@ export interface CheckReport {
   readonly policyPacks: readonly ReportPack[];
   /** Every violation and advisory note, ordered by pack, policy, resource (registration order) and message. */
   readonly diagnostics: readonly ReportDiagnostic[];
+  /**
+   * Each policy check skipped on a resource because a value it needs is known only after deployment, ordered like
+   * the diagnostics. Neither a violation nor a pass.
+   */
+  readonly skipped: readonly ReportSkip[];
   /** What the program logged (`pulumi.log.*`) or printed, in order. */
   readonly logs: readonly ReportLog[];
   readonly totals: ReportTotals;
@@ -81,6 +90,22 @@ export interface ReportDiagnostic {
   readonly location?: ReportLocation;
 }
 
+/** One policy check skipped on one resource (or on the stack) in this preview. */
+export interface ReportSkip {
+  readonly policyPack: string;
+  readonly policyPackVersion: string;
+  readonly policy: string;
+  /** The level the policy ran at: a skipped `mandatory` check is one that could have failed the check. */
+  readonly enforcementLevel: EnforcementLevel;
+  /** What the check needed and could not read, e.g. `sourceResourceId`. */
+  readonly unknown: string;
+  /** The resource it was skipped on; absent when a stack policy names none. */
+  readonly urn?: string;
+  readonly resourceType?: string;
+  readonly resourceName?: string;
+  readonly location?: ReportLocation;
+}
+
 export interface ReportLog {
   readonly severity: "debug" | "info" | "warning" | "error";
   readonly message: string;
@@ -94,6 +119,10 @@ export interface ReportTotals {
   /** Mandatory violations (`remediate` counts here: a violation left after remediation is mandatory). */
   readonly mandatory: number;
   readonly advisory: number;
+  /** Checks skipped on values known only after deployment, one per policy and resource. */
+  readonly skipped: number;
+  /** Of {@link skipped}, those of policies that ran at a mandatory level. */
+  readonly mandatorySkipped: number;
 }
 
 /** Whether a diagnostic makes the check fail. */

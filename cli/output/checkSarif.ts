@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
-import type { Location, Log, ReportingDescriptor, Result } from "sarif";
-import { CheckReport, ReportDiagnostic } from "./checkReport";
+import type { Location, Log, Notification, ReportingDescriptor, Result } from "sarif";
+import { CheckReport, ReportDiagnostic, isMandatory } from "./checkReport";
 import { sarifLevel, securitySeverity } from "./sarifLevels";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -9,7 +9,8 @@ const INFORMATION_URI = "https://www.npmjs.com/package/aks-trusted-access";
 /**
  * The report as SARIF 2.1.0 for GitHub code scanning: one rule per policy of every pack that ran, one result per
  * violation at its enforcement level, located at the line that declared the resource (or the program's entry file
- * when no line is known), with the resource's URN as logical location.
+ * when no line is known), with the resource's URN as logical location. Each check skipped on a value known only
+ * after deployment is a tool execution notification of its rule: `warning` for a mandatory policy, else `note`.
  */
 export function renderSarif(report: CheckReport): string {
   const rules: ReportingDescriptor[] = [];
@@ -50,6 +51,18 @@ export function renderSarif(report: CheckReport): string {
       partialFingerprints: { "aksTrustedAccessViolation/v1": fingerprint(d) },
     };
   });
+  const notifications: Notification[] = report.skipped.map((s) => {
+    const index = ruleIndex.get(`${s.policyPack}\u0000${s.policy}`);
+    const subject = s.resourceName === undefined ? "the stack" : `${s.resourceType} "${s.resourceName}"`;
+    return {
+      level: isMandatory(s.enforcementLevel) ? "warning" : "note",
+      message: {
+        text: `Check skipped on ${subject}: known only after deployment: ${s.unknown}.`,
+      },
+      locations: [location(s, report.program)],
+      associatedRule: index === undefined ? { id: s.policy } : { id: rules[index].id, index },
+    };
+  });
   const log: Log = {
     $schema: SCHEMA,
     version: "2.1.0",
@@ -66,6 +79,7 @@ export function renderSarif(report: CheckReport): string {
         },
         automationDetails: { id: `aks-trusted-access-check/${report.project}/${report.stack}/` },
         columnKind: "utf16CodeUnits",
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results,
       },
     ],
@@ -73,7 +87,7 @@ export function renderSarif(report: CheckReport): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function location(d: ReportDiagnostic, program: string): Location {
+function location(d: Pick<ReportDiagnostic, "location" | "urn" | "resourceName">, program: string): Location {
   const at = d.location ?? { file: program, line: 1, column: 1 };
   return {
     physicalLocation: {

@@ -1,4 +1,4 @@
-import { CheckReport, ReportDiagnostic, ReportPack, isMandatory } from "./checkReport";
+import { CheckReport, ReportDiagnostic, ReportPack, ReportSkip, isMandatory } from "./checkReport";
 import { treeRows } from "./resourceTree";
 
 /**
@@ -54,14 +54,26 @@ function diagnosticsSection(report: CheckReport): string[] {
 
 function policiesSection(report: CheckReport): string[] {
   if (report.policyPacks.length === 0) return [];
-  return ["Policies:", ...report.policyPacks.flatMap((pack) => packLines(pack, report.diagnostics)), ""];
+  return [
+    "Policies:",
+    ...report.policyPacks.flatMap((pack) => packLines(pack, report.diagnostics, report.skipped)),
+    "",
+  ];
 }
 
-function packLines(pack: ReportPack, all: readonly ReportDiagnostic[]): string[] {
-  const diagnostics = all.filter((d) => d.policyPack === pack.name && d.policyPackVersion === pack.version);
+function packLines(
+  pack: ReportPack,
+  all: readonly ReportDiagnostic[],
+  allSkipped: readonly ReportSkip[],
+): string[] {
+  const ofPack = (d: { policyPack: string; policyPackVersion: string }): boolean =>
+    d.policyPack === pack.name && d.policyPackVersion === pack.version;
+  const diagnostics = all.filter(ofPack);
+  const skipped = allSkipped.filter(ofPack);
+  // A pack that skipped checks did not pass cleanly, so it never gets the check mark.
   const mark = diagnostics.some((d) => isMandatory(d.enforcementLevel))
     ? "❌"
-    : diagnostics.length > 0
+    : diagnostics.length > 0 || skipped.length > 0
       ? "⚠️"
       : "✅";
   const lines = [`    ${mark} ${pack.name}@v${pack.version} (local: ${pack.path})`];
@@ -82,7 +94,21 @@ function packLines(pack: ReportPack, all: readonly ReportDiagnostic[]): string[]
       lines.push(...indent(d.message, "            "));
     }
   }
+  for (const policy of [...new Set(skipped.map((s) => s.policy))]) {
+    const found = skipped.filter((s) => s.policy === policy);
+    lines.push(`        - [${found[0].enforcementLevel}]  ${policy}  (${checks(found.length)} skipped)`);
+    for (const s of found) {
+      const where = s.location === undefined ? "" : `  at ${s.location.file}:${s.location.line}`;
+      const subject = s.resourceType === undefined ? "the stack" : `${s.resourceType}: ${s.resourceName}`;
+      lines.push(`          ${subject}${where}`);
+      lines.push(`            known only after deployment: ${s.unknown}`);
+    }
+  }
   return lines;
+}
+
+function checks(n: number): string {
+  return `${n} ${n === 1 ? "check" : "checks"}`;
 }
 
 function resourceCounts(report: CheckReport): string[] {
@@ -92,13 +118,20 @@ function resourceCounts(report: CheckReport): string[] {
 }
 
 function summary(report: CheckReport): string {
-  const { mandatory, advisory, policyPacks, policies } = report.totals;
+  const { mandatory, advisory, policyPacks, policies, skipped, mandatorySkipped } = report.totals;
   const counted =
     `Policy violations: ${mandatory} mandatory, ${advisory} advisory ` +
     `(${policies} ${policies === 1 ? "policy" : "policies"} in ${policyPacks} ${policyPacks === 1 ? "pack" : "packs"}).`;
-  return report.verdict === "fail"
-    ? `${counted}\nFAILED: a mandatory policy is violated.`
-    : `${counted}\nPASSED: no mandatory policy is violated.`;
+  const skips =
+    skipped === 0
+      ? ""
+      : `\n${checks(skipped)} skipped: values known only after deployment ` +
+        `(${mandatorySkipped} mandatory, ${skipped - mandatorySkipped} advisory).`;
+  if (report.verdict === "fail") return `${counted}${skips}\nFAILED: a mandatory policy is violated.`;
+  return mandatorySkipped === 0
+    ? `${counted}${skips}\nPASSED: no mandatory policy is violated.`
+    : `${counted}${skips}\nPASSED, but ${checks(mandatorySkipped)} of mandatory policies could not run: no ` +
+        "mandatory policy is violated by the values known before deployment.";
 }
 
 function indent(text: string, prefix: string): string[] {

@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { show } from "../../policypack/domain";
-import { EXIT } from "../main";
+import { EXIT } from "../command/exitCodes";
 import { runCommand } from "../command/runCommand";
 import {
   ConnectionFlags,

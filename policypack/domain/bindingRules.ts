@@ -46,12 +46,19 @@ export function checkBinding(binding: BindingFields): Findings {
     if (!roleAcceptsSource(role, source.namespace, source.types[0])) {
       findings.errors.push(
         `${at("sourceResourceId")} ${show(binding.sourceResourceId)} is a "${fullType(source)}" resource, ` +
-          `but its roles need a "${role.sourceResourceType}" resource: point sourceResourceId at a ` +
+          `but ${rolesNeed(roles)} a "${role.sourceResourceType}" resource: point sourceResourceId at a ` +
           `${role.sourceResourceType} resource, or choose roles made for ${fullType(source)}.`,
       );
     }
   }
   return findings;
+}
+
+/** `its role "A" needs` or `its roles "A" and "B" need`: the roles named, so the message says which to change. */
+function rolesNeed(roles: readonly ParsedRole[]): string {
+  const quoted = roles.map((r) => show(r.role));
+  if (quoted.length === 1) return `its role ${quoted[0]} needs`;
+  return `its roles ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]} need`;
 }
 
 /** Checks the roles list; returns the parsed roles when all are known, well-formed and of one source type. */

@@ -55,3 +55,4 @@ export {
   isValidNodePoolName,
   isValidTaint,
 } from "./nodePoolRules";
+export { SkippedCheck, formatSkipNote, parseSkipNote, previewSkipNote } from "./skipNote";

@@ -1,5 +1,7 @@
 /** A Trusted Access role string, `<Namespace>/<type…>/<roleName>`, taken apart. */
 export interface ParsedRole {
+  /** The role string as written, e.g. `Microsoft.MachineLearningServices/workspaces/mlworkload`. */
+  readonly role: string;
   /** `Namespace/type…`, e.g. `Microsoft.MachineLearningServices/workspaces`. */
   readonly sourceResourceType: string;
   readonly namespace: string;
@@ -24,7 +26,13 @@ export function parseRole(role: string): ParsedRole | undefined {
   if (!NAMESPACE.test(namespace) || !types.every((t) => TYPE_SEGMENT.test(t)) || !ROLE_NAME.test(roleName)) {
     return undefined;
   }
-  return { sourceResourceType: [namespace, ...types].join("/"), namespace, firstType: types[0], roleName };
+  return {
+    role,
+    sourceResourceType: [namespace, ...types].join("/"),
+    namespace,
+    firstType: types[0],
+    roleName,
+  };
 }
 
 /** Whether a source of type `namespace/firstType…` may hold a role: Azure compares namespace and first type. */

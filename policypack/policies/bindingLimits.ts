@@ -1,8 +1,9 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { MAX_BINDINGS_PER_CLUSTER, checkBindingSet, show } from "../domain";
+import { MAX_BINDINGS_PER_CLUSTER, UNKNOWN, checkBindingSet, show } from "../domain";
 import { clusterBindings } from "./bindingLinks";
 import { refKey } from "./clusterRef";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
+import { skipCheck } from "./skipCheck";
 import { StackBinding, describeCluster, stackInventory } from "./stackResources";
 
 export const bindingLimits: StackValidationPolicy = {
@@ -28,6 +29,11 @@ export const bindingLimits: StackValidationPolicy = {
       for (const error of bindingSetErrors(targeting)) {
         reportViolation(`${describeCluster(cluster)}: ${error}`, cluster.resource.urn);
       }
+      const unknown = [
+        ...undecided.map((b) => `the target of binding ${show(b.resource.name)}`),
+        ...unknownIdentities(targeting),
+      ];
+      if (unknown.length > 0) skipCheck(args, unknown.join(", "), cluster.resource.urn);
     }
     // Bindings of clusters declared elsewhere (TrustedAccessBindings), grouped by resource group and name.
     const outside = new Map<string, StackBinding[]>();
@@ -40,9 +46,22 @@ export const bindingLimits: StackValidationPolicy = {
       const { clusterName, resourceGroupName } = group[0].target;
       const subject = `AKS cluster ${show(clusterName)} in resource group ${show(resourceGroupName)}`;
       for (const error of bindingSetErrors(group)) reportViolation(`${subject}: ${error}`);
+      // No cluster of the stack to name: the skip is filed under each binding whose value is unknown.
+      for (const binding of group) {
+        const unknown = unknownIdentities([binding]);
+        if (unknown.length > 0) skipCheck(args, unknown.join(", "), binding.resource.urn);
+      }
     }
   },
 };
+
+/** The names and sources that the unique-name and one-binding-per-source rules cannot compare yet. */
+function unknownIdentities(bindings: readonly StackBinding[]): string[] {
+  return bindings.flatMap((b) => [
+    ...(b.name === UNKNOWN ? [`the name of binding ${show(b.resource.name)}`] : []),
+    ...(b.sourceResourceId === UNKNOWN ? [`the source of binding ${show(b.resource.name)}`] : []),
+  ]);
+}
 
 function bindingSetErrors(bindings: readonly StackBinding[]): string[] {
   // Warnings (a source in another subscription) are not this mandatory policy's business.

@@ -9,10 +9,11 @@ import {
   parseClusterId,
   show,
 } from "../domain";
-import { BINDING_FIELDS, readBindingProps } from "./bindingProps";
+import { BINDING_FIELDS, BindingProps, readBindingProps } from "./bindingProps";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
 import { Plain, plainFields, stateField } from "./plainProps";
 import { AzureProvider, bindingProvider } from "./resourceTypes";
+import { skipCheck } from "./skipCheck";
 
 const CLUSTER_ID_FORM =
   '"/subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<cluster>"';
@@ -41,8 +42,26 @@ export const bindingValid: ResourceValidationPolicy = {
     for (const error of [...errors, ...clusterReferenceErrors(provider, props)]) {
       reportViolation(`Trusted Access role binding ${show(args.name)}: ${error}`);
     }
+    const unknown = unknownFields(provider, binding, props);
+    if (unknown.length > 0) skipCheck(args, unknown.join(", "));
   },
 };
+
+/** The fields whose checks wait for values known only after deployment (an absent azure-native name is not one). */
+function unknownFields(provider: AzureProvider, binding: BindingProps, props: Plain): string[] {
+  const fields: string[] = [];
+  if (binding.name === UNKNOWN) fields.push(binding.nameField);
+  if (binding.roles === UNKNOWN) fields.push("roles");
+  if (Array.isArray(binding.roles)) {
+    binding.roles.forEach((role, i) => {
+      if (role === UNKNOWN) fields.push(`roles[${i}]`);
+    });
+  }
+  if (binding.sourceResourceId === UNKNOWN) fields.push("sourceResourceId");
+  const clusterField = provider === "azure-native" ? "resourceName" : "kubernetesClusterId";
+  if (stateField(props, clusterField) === UNKNOWN) fields.push(clusterField);
+  return fields;
+}
 
 /** The binding's reference to its cluster: an AKS cluster name (azure-native) or an AKS cluster id (classic). */
 function clusterReferenceErrors(provider: AzureProvider, props: Plain): string[] {

@@ -1,7 +1,9 @@
 import { UNKNOWN, Unknown, show } from "../domain";
 import { stringList, textOr } from "./configValues";
 import { Plain, TextReading, isRecord } from "./plainProps";
+import { skipCheck } from "./skipCheck";
 import { StackCluster } from "./stackResources";
+import type { StackValidationArgs } from "@pulumi/policy";
 
 /**
  * The exemptions every cluster policy of the pack accepts, written once: clusters listed by name, and clusters
@@ -78,4 +80,13 @@ export function exemptionHint(exemptions: Exemptions): string {
 function hasTagKey(tags: Plain, key: string): boolean | Unknown {
   if (tags === UNKNOWN) return UNKNOWN;
   return isRecord(tags) && Object.keys(tags).some((k) => k.toLowerCase() === key.toLowerCase());
+}
+
+/**
+ * Whether a policy checks the resource: not exempt. An exemption that hangs on a value unknown in preview is said as a
+ * skipped check of the resource (`urn`), not passed over in silence.
+ */
+export function isChecked(args: StackValidationArgs, exemption: Exemption, urn: string): boolean {
+  if (exemption === "undecided") skipCheck(args, "whether it is exempt (its tags or its Azure name)", urn);
+  return exemption === "not-exempt";
 }

@@ -17,3 +17,4 @@ export {
   TrustedAccessRequiredConfig,
   trustedAccessRequired,
 } from "./trustedAccessRequired";
+export { reportingSkips, skipCheck } from "./skipCheck";

@@ -2,7 +2,8 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { CLUSTER_RULES, KMS_IDENTITY_CONFLICT, checkKmsPrivateVault } from "../domain";
 import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
 import { kmsFields } from "./clusterRuleFields";
-import { ExemptionConfig, clusterExemption, exemptionSchema, readExemptions } from "./exemptions";
+import { ExemptionConfig, clusterExemption, exemptionSchema, isChecked, readExemptions } from "./exemptions";
+import { skipCheck } from "./skipCheck";
 import { describeCluster, stackClusters } from "./stackResources";
 
 const RULE = CLUSTER_RULES["kms-private-key-vault"];
@@ -24,10 +25,13 @@ export const kmsPrivateKeyVault: StackValidationPolicy = {
   validateStack: (args, reportViolation) => {
     const exemptions = readExemptions(args.getConfig<ExemptionConfig>(), KMS_PRIVATE_KEY_VAULT_EXEMPT_TAG);
     for (const cluster of stackClusters(args.resources)) {
-      if (clusterExemption(cluster, exemptions) !== "not-exempt") continue;
+      if (!isChecked(args, clusterExemption(cluster, exemptions), cluster.resource.urn)) continue;
       const fields = kmsFields(cluster);
       const verdict = checkKmsPrivateVault(fields);
-      if (verdict.status === "unknown") continue; // skipped: known after deployment
+      if (verdict.status === "unknown") {
+        skipCheck(args, verdict.field, cluster.resource.urn);
+        continue;
+      }
       if (verdict.status === "pass") continue;
       const settings =
         fields.vaultResourceIdField === undefined

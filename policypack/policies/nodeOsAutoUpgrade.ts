@@ -13,7 +13,8 @@ import {
 import { ClusterBindings, clusterBindings } from "./bindingLinks";
 import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
 import { inlineNodeOsWindow, nodeOsUpgradeFields } from "./clusterRuleFields";
-import { ExemptionConfig, clusterExemption, exemptionSchema, readExemptions } from "./exemptions";
+import { ExemptionConfig, clusterExemption, exemptionSchema, isChecked, readExemptions } from "./exemptions";
+import { skipCheck } from "./skipCheck";
 import { StackMaintenanceConfiguration, stackMaintenanceConfigurations } from "./stackChildren";
 import { StackCluster, describeCluster, stackClusters } from "./stackResources";
 
@@ -63,7 +64,7 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
         ? clusterBindings(clusters, stackMaintenanceConfigurations(args.resources))
         : undefined;
     for (const cluster of clusters) {
-      if (clusterExemption(cluster, exemptions) !== "not-exempt") continue;
+      if (!isChecked(args, clusterExemption(cluster, exemptions), cluster.resource.urn)) continue;
       const report = (problem: string, fix: string) =>
         reportViolation(
           ruleViolation(describeCluster(cluster), problem, RULE, fix, exemptions),
@@ -72,7 +73,7 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
       const fields = nodeOsUpgradeFields(cluster);
       const channel = checkNodeOsUpgrade(fields);
       if (channel.status === "unknown") {
-        // skipped: known after deployment
+        skipCheck(args, channel.field, cluster.resource.urn);
       } else if (channel.status === "fail") {
         report(
           channel.problem,
@@ -82,7 +83,10 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
       }
       if (configurationsOf === undefined) continue;
       const window = nodeOsWindowVerdict(cluster, configurationsOf(cluster));
-      if (window.status === "unknown") continue; // skipped: known after deployment
+      if (window.status === "unknown") {
+        skipCheck(args, window.field, cluster.resource.urn);
+        continue;
+      }
       if (window.status === "pass") continue;
       report(window.problem, windowFix(cluster));
     }

@@ -9,9 +9,11 @@ import {
   Exemptions,
   clusterExemption,
   exemptionSchema,
+  isChecked,
   nameExemption,
   readExemptions,
 } from "./exemptions";
+import { skipCheck } from "./skipCheck";
 import { StackNodePool, stackNodePools } from "./stackChildren";
 import { StackCluster, describeCluster, stackClusters } from "./stackResources";
 
@@ -26,20 +28,26 @@ export const nodePoolFips: StackValidationPolicy = {
   severity: "medium",
   url: RULE.docs,
   remediationSteps:
-    "Set enableFIPS (classic provider: fipsEnabled) to true on every Linux and Windows Server 2019 node pool, as " +
-    "the AksCluster component does; Windows Server 2022 and later pools are FIPS-enabled by default. An existing " +
+    "Set enableFIPS (classic provider: fipsEnabled) to true on every node pool, Linux and Windows, as the " +
+    "AksCluster component does; only Windows Server 2025 pools are FIPS without it. An existing " +
     "pool is switched, and reimaged, with `az aks nodepool update --enable-fips-image`.",
   configSchema: { properties: exemptionSchema(NODE_POOL_FIPS_EXEMPT_TAG) },
   validateStack: (args, reportViolation) => {
     const exemptions = readExemptions(args.getConfig<ExemptionConfig>(), NODE_POOL_FIPS_EXEMPT_TAG);
     const clusters = stackClusters(args.resources);
     for (const cluster of clusters) {
-      if (clusterExemption(cluster, exemptions) !== "not-exempt") continue;
+      if (!isChecked(args, clusterExemption(cluster, exemptions), cluster.resource.urn)) continue;
       const pools = inlinePools(cluster);
-      if (pools === "unknown") continue; // skipped: known after deployment
+      if (pools === "unknown") {
+        skipCheck(args, "its node pools", cluster.resource.urn);
+        continue;
+      }
       for (const pool of pools) {
         const verdict = checkNodePoolFips(pool);
-        if (verdict.status === "unknown") continue; // skipped: known after deployment
+        if (verdict.status === "unknown") {
+          skipCheck(args, `${verdict.field} of ${pool.poolName ?? "a node pool"}`, cluster.resource.urn);
+          continue;
+        }
         if (verdict.status === "pass") continue;
         const fix = fipsFix(pool.enableFipsField, azureCliFor(RULE.azureCli, cluster.ref, pool.poolName));
         reportViolation(
@@ -54,9 +62,12 @@ export const nodePoolFips: StackValidationPolicy = {
     const owners = poolOwners(clusters, clusterBindings(clusters, pools));
     for (const pool of pools) {
       const owner = owners.get(pool) ?? { certain: undefined, possible: [] };
-      if (poolExemption(pool, owner, exemptions) !== "not-exempt") continue;
+      if (!isChecked(args, poolExemption(pool, owner, exemptions), pool.resource.urn)) continue;
       const verdict = separatePoolVerdict(pool);
-      if (verdict.status === "unknown") continue; // skipped: known after deployment
+      if (verdict.status === "unknown") {
+        skipCheck(args, verdict.field, pool.resource.urn);
+        continue;
+      }
       if (verdict.status === "pass") continue;
       const ref = owner.certain?.ref ?? pool.target;
       const fix = fipsFix(pool.enableFipsField, azureCliFor(RULE.azureCli, ref, pool.poolName));

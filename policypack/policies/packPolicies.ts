@@ -6,10 +6,14 @@ import { nodeOsAutoUpgrade } from "./nodeOsAutoUpgrade";
 import { nodePoolFips } from "./nodePoolFips";
 import { privateCluster } from "./privateCluster";
 import { privilegedRoles } from "./privilegedRoles";
+import { reportingSkips } from "./skipCheck";
 import { systemAssignedIdentity } from "./systemAssignedIdentity";
 import { trustedAccessRequired } from "./trustedAccessRequired";
 
-/** The pack's policies, in the order it serves them: the one list the pack, its tests and the benchmark share. */
+/**
+ * The pack's policies, in the order it serves them: the one list the pack, its tests and the benchmark share. Each
+ * reports the checks it skipped on values known only after deployment ({@link reportingSkips}).
+ */
 export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
   trustedAccessRequired,
   bindingValid,
@@ -20,4 +24,4 @@ export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidation
   privateCluster,
   nodePoolFips,
   kmsPrivateKeyVault,
-];
+].map((policy) => reportingSkips(policy));

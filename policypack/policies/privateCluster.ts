@@ -2,7 +2,8 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { CLUSTER_RULES, checkPrivateCluster } from "../domain";
 import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
 import { privateClusterFields } from "./clusterRuleFields";
-import { ExemptionConfig, clusterExemption, exemptionSchema, readExemptions } from "./exemptions";
+import { ExemptionConfig, clusterExemption, exemptionSchema, isChecked, readExemptions } from "./exemptions";
+import { skipCheck } from "./skipCheck";
 import { describeCluster, stackClusters } from "./stackResources";
 
 const RULE = CLUSTER_RULES["private-cluster"];
@@ -24,10 +25,13 @@ export const privateCluster: StackValidationPolicy = {
   validateStack: (args, reportViolation) => {
     const exemptions = readExemptions(args.getConfig<ExemptionConfig>(), PRIVATE_CLUSTER_EXEMPT_TAG);
     for (const cluster of stackClusters(args.resources)) {
-      if (clusterExemption(cluster, exemptions) !== "not-exempt") continue;
+      if (!isChecked(args, clusterExemption(cluster, exemptions), cluster.resource.urn)) continue;
       const fields = privateClusterFields(cluster);
       const verdict = checkPrivateCluster(fields.enabled, fields.field);
-      if (verdict.status === "unknown") continue; // skipped: known after deployment
+      if (verdict.status === "unknown") {
+        skipCheck(args, verdict.field, cluster.resource.urn);
+        continue;
+      }
       if (verdict.status === "pass") continue;
       const fix =
         `set ${fields.field} to true (the AksCluster component's privateCluster does), or for a cluster that ` +

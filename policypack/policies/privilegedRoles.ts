@@ -1,10 +1,18 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { findCatalogRole, parseRole, privilegeReasons, show, uncataloguedRoleWarning } from "../domain";
+import {
+  UNKNOWN,
+  findCatalogRole,
+  parseRole,
+  privilegeReasons,
+  show,
+  uncataloguedRoleWarning,
+} from "../domain";
 import { BINDING_FIELDS, readBindingProps } from "./bindingProps";
 import { stringList } from "./configValues";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
 import { plainFields } from "./plainProps";
 import { bindingProvider } from "./resourceTypes";
+import { skipCheck } from "./skipCheck";
 
 /** Config of `aks-trusted-access-privileged-roles`, as its `configSchema` describes it. */
 export interface PrivilegedRolesConfig {
@@ -43,11 +51,13 @@ export const privilegedRoles: ResourceValidationPolicy = {
     const provider = bindingProvider(args.type);
     if (provider === undefined) return;
     const { roles } = readBindingProps(provider, plainFields(args.props, BINDING_FIELDS));
+    if (roles === UNKNOWN) return skipCheck(args, "roles");
     if (!Array.isArray(roles)) return;
     const allowed = new Set(stringList(args.getConfig<PrivilegedRolesConfig>().allowedRoles).map(lower));
     const seen = new Set<string>();
     roles.forEach((role, i) => {
-      // A malformed role (or one unknown during preview) is binding-valid's concern, not this policy's.
+      if (role === UNKNOWN) return skipCheck(args, `roles[${i}]`);
+      // A malformed role is binding-valid's concern, not this policy's.
       if (typeof role !== "string" || parseRole(role) === undefined) return;
       const catalogued = findCatalogRole(role);
       const name = catalogued?.role ?? role;

@@ -3,6 +3,7 @@ import { UNKNOWN, isSystemAssigned, show } from "../domain";
 import { MANAGED_IDENTITY_DOCS } from "./docs";
 import { field, isRecord, plainFields } from "./plainProps";
 import { clusterProvider } from "./resourceTypes";
+import { skipCheck } from "./skipCheck";
 
 const FIX =
   'set identity: { type: "SystemAssigned" } (the AksCluster component always does), since Trusted Access ' +
@@ -22,7 +23,7 @@ export const systemAssignedIdentity: ResourceValidationPolicy = {
     if (clusterProvider(args.type) === undefined) return;
     const identity = field(plainFields(args.props, ["identity"]), "identity");
     const subject = `AKS cluster ${show(args.name)}`;
-    if (identity === UNKNOWN) return;
+    if (identity === UNKNOWN) return skipCheck(args, "identity");
     if (identity === undefined || identity === null) {
       reportViolation(`${subject} declares no identity: ${FIX}`);
       return;
@@ -32,7 +33,7 @@ export const systemAssignedIdentity: ResourceValidationPolicy = {
       return;
     }
     const type = field(identity, "type");
-    if (type === UNKNOWN) return;
+    if (type === UNKNOWN) return skipCheck(args, "identity.type");
     if (isSystemAssigned(type)) return;
     reportViolation(`${subject} has identity.type ${show(type)}: ${FIX}`);
   },

@@ -8,9 +8,11 @@ import {
   clusterExemption,
   exemptionHint,
   exemptionSchema,
+  isChecked,
   readExemptions,
 } from "./exemptions";
 import { Plain } from "./plainProps";
+import { skipCheck } from "./skipCheck";
 import { StackBinding, describeCluster, stackInventory } from "./stackResources";
 
 export const DEFAULT_EXEMPT_TAG = "trusted-access-exempt";
@@ -51,10 +53,18 @@ export const trustedAccessRequired: StackValidationPolicy = {
     const { clusters, bindings } = stackInventory(args.resources);
     const bindingsOf = clusterBindings(clusters, bindings);
     for (const cluster of clusters) {
-      if (clusterExemption(cluster, exemptions) !== "not-exempt") continue;
+      const urn = cluster.resource.urn;
+      if (!isChecked(args, clusterExemption(cluster, exemptions), urn)) continue;
       const { targeting, undecided } = bindingsOf(cluster);
       // A binding whose target is unknown during preview may be this cluster's: no verdict by guesswork.
-      if (undecided.length > 0) continue;
+      if (undecided.length > 0) {
+        skipCheck(
+          args,
+          undecided.map((b) => `the target of binding ${show(b.resource.name)}`).join(", "),
+          urn,
+        );
+        continue;
+      }
       if (targeting.length === 0) {
         reportViolation(
           `${describeCluster(cluster)} has no Trusted Access role binding in this stack, so it fails the ` +
@@ -67,7 +77,8 @@ export const trustedAccessRequired: StackValidationPolicy = {
       }
       const granted = grantedRoles(targeting);
       const missing = requiredRoles.filter((role) => !granted.roles.has(role.toLowerCase()));
-      if (granted.complete && missing.length > 0) {
+      if (!granted.complete && missing.length > 0) skipCheck(args, "the roles of its bindings", urn);
+      else if (missing.length > 0) {
         reportViolation(
           `${describeCluster(cluster)} is not granted the required Trusted Access role(s) ` +
             `${missing.map((r) => show(r)).join(", ")} by its bindings in this stack: add them to the roles of ` +

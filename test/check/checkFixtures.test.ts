@@ -41,7 +41,8 @@ describe("check: fixture programs that violate each policy", function () {
         resource: "backup",
         message:
           `Trusted Access role binding "backup": sourceResourceId "${ML}" is a ` +
-          '"Microsoft.MachineLearningServices/workspaces" resource, but its roles need a ' +
+          '"Microsoft.MachineLearningServices/workspaces" resource, but its role ' +
+          '"Microsoft.DataProtection/backupVaults/backup-operator" needs a ' +
           '"Microsoft.DataProtection/backupVaults" resource: point sourceResourceId at a ' +
           "Microsoft.DataProtection/backupVaults resource, or choose roles made for " +
           "Microsoft.MachineLearningServices/workspaces.",

@@ -102,8 +102,17 @@ describe("check: the text, JSON and SARIF reports", function () {
           location: { file: PROGRAM, line: 6, column: 1 },
         },
       ],
+      skipped: [],
       logs: [],
-      totals: { resources: 3, policyPacks: 1, policies: 9, mandatory: 1, advisory: 0 },
+      totals: {
+        resources: 3,
+        policyPacks: 1,
+        policies: 9,
+        mandatory: 1,
+        advisory: 0,
+        skipped: 0,
+        mandatorySkipped: 0,
+      },
     });
     // The pack's own texts belong to its tests; here, which policies ran and at which level.
     assert.deepStrictEqual(

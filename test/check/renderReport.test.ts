@@ -1,4 +1,8 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import type { Log } from "sarif";
 import { statusLine } from "../../cli/check/statusLine";
 import { CheckReport } from "../../cli/output/checkReport";
@@ -84,11 +88,67 @@ const report: CheckReport = {
       message: "The stack has no owner tag.",
     },
   ],
+  skipped: [],
   logs: [
     { severity: "info", message: "planning", urn: STACK },
     { severity: "warning", message: "legacy cluster is read, not managed", urn: LEGACY },
   ],
-  totals: { resources: 3, policyPacks: 2, policies: 3, mandatory: 0, advisory: 2 },
+  totals: {
+    resources: 3,
+    policyPacks: 2,
+    policies: 3,
+    mandatory: 0,
+    advisory: 2,
+    skipped: 0,
+    mandatorySkipped: 0,
+  },
+};
+
+/** The same stack where the team pack's checks met values unknown in preview: one mandatory, one advisory skip. */
+const skippedReport: CheckReport = {
+  ...report,
+  policyPacks: [
+    {
+      name: "team",
+      version: "1.0.0",
+      path: "packs/team",
+      policies: [
+        { name: "bound", description: "Every cluster is bound.", enforcementLevel: "mandatory" },
+        { name: "shared-name", description: "Team rule.", enforcementLevel: "advisory" },
+      ],
+    },
+  ],
+  diagnostics: [],
+  skipped: [
+    {
+      policyPack: "team",
+      policyPackVersion: "1.0.0",
+      policy: "bound",
+      enforcementLevel: "mandatory",
+      unknown: 'the target of binding "ml"',
+      urn: CLUSTER,
+      resourceType: "azure-native:containerservice:ManagedCluster",
+      resourceName: "aks",
+      location: { file: "index.ts", line: 7, column: 3 },
+    },
+    {
+      policyPack: "team",
+      policyPackVersion: "1.0.0",
+      policy: "shared-name",
+      enforcementLevel: "advisory",
+      unknown: "string value at .tags can't be known during preview",
+    },
+  ],
+  logs: [],
+  totals: {
+    resources: 3,
+    policyPacks: 1,
+    policies: 2,
+    mandatory: 0,
+    advisory: 0,
+    skipped: 2,
+    mandatorySkipped: 1,
+  },
 };
 
 describe("check: rendering a report", () => {
@@ -182,6 +242,87 @@ describe("check: rendering a report", () => {
     );
   });
 
+  it("counts skipped checks in text and does not read as a clean pass when a mandatory one was skipped", () => {
+    const text = renderText(skippedReport);
+    assert.strictEqual(
+      text.slice(text.indexOf("Policies:")),
+      [
+        "Policies:",
+        "    ⚠️ team@v1.0.0 (local: packs/team)",
+        "        - [mandatory]  bound  (1 check skipped)",
+        "          azure-native:containerservice:ManagedCluster: aks  at index.ts:7",
+        '            known only after deployment: the target of binding "ml"',
+        "        - [advisory]  shared-name  (1 check skipped)",
+        "          the stack",
+        "            known only after deployment: string value at .tags can't be known during preview",
+        "",
+        "Resources:",
+        "    + 2 to create",
+        "    > 1 to read",
+        "",
+        "Policy violations: 0 mandatory, 0 advisory (2 policies in 1 pack).",
+        "2 checks skipped: values known only after deployment (1 mandatory, 1 advisory).",
+        "PASSED, but 1 check of mandatory policies could not run: no mandatory policy is violated by the values " +
+          "known before deployment.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("gives each skipped check a SARIF tool execution notification of its rule, valid against the schema", () => {
+    const log = JSON.parse(renderSarif(skippedReport)) as Log;
+    const validate = sarifValidator();
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    assert.deepStrictEqual(log.runs[0].invocations, [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            level: "warning",
+            message: {
+              text:
+                'Check skipped on azure-native:containerservice:ManagedCluster "aks": known only after ' +
+                'deployment: the target of binding "ml".',
+            },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: "index.ts", uriBaseId: "%SRCROOT%" },
+                  region: { startLine: 7, startColumn: 3 },
+                },
+                logicalLocations: [{ fullyQualifiedName: CLUSTER, name: "aks", kind: "resource" }],
+              },
+            ],
+            associatedRule: { id: "bound", index: 0 },
+          },
+          {
+            level: "note",
+            message: {
+              text:
+                "Check skipped on the stack: known only after deployment: string value at .tags can't be known " +
+                "during preview.",
+            },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: "index.ts", uriBaseId: "%SRCROOT%" },
+                  region: { startLine: 1, startColumn: 1 },
+                },
+              },
+            ],
+            associatedRule: { id: "shared-name", index: 1 },
+          },
+        ],
+      },
+    ]);
+    // The schema is not vacuous here: a notification level SARIF does not know is refused.
+    const broken = JSON.parse(renderSarif(skippedReport)) as {
+      runs: { invocations: { toolExecutionNotifications: { level: string }[] }[] }[];
+    };
+    broken.runs[0].invocations[0].toolExecutionNotifications[0].level = "fatal";
+    assert.strictEqual(validate(broken), false);
+  });
+
   it("shows the status line only on a terminal, and clears it", () => {
     const written: string[] = [];
     const stream = (isTTY: boolean) =>
@@ -197,3 +338,13 @@ describe("check: rendering a report", () => {
     assert.deepStrictEqual(written, ["\r\x1b[Krunning", "\r\x1b[K"]);
   });
 });
+
+/** The vendored SARIF 2.1.0 schema, compiled as the end-to-end SARIF test compiles it. */
+function sarifValidator(): ReturnType<Ajv2020["compile"]> {
+  const schema = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "schemas", "sarif-2.1.0.json"), "utf8"),
+  ) as object;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}

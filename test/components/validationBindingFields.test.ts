@@ -148,7 +148,9 @@ const bindingCases: BindingCase[] = [
     field: "sourceResourceId",
     message: (m) =>
       `${m}["ml"].sourceResourceId "${BACKUP_VAULT_ID}" is a "Microsoft.DataProtection/backupVaults" resource, ` +
-      'but its roles need a "Microsoft.MachineLearningServices/workspaces" resource: point sourceResourceId at a ' +
+      'but its roles "Microsoft.MachineLearningServices/workspaces/mlworkload" and ' +
+      '"Microsoft.MachineLearningServices/workspaces/inference-v1" need a ' +
+      '"Microsoft.MachineLearningServices/workspaces" resource: point sourceResourceId at a ' +
       "Microsoft.MachineLearningServices/workspaces resource, or choose roles made for " +
       "Microsoft.DataProtection/backupVaults.",
   },

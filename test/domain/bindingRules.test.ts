@@ -116,7 +116,14 @@ describe("checkBinding", () => {
       name: "a backup role bound to a Recovery Services vault (Azure answers 400)",
       change: { roles: [TrustedAccessRole.BackupOperator], sourceResourceId: RSV },
       errors: [
-        `trustedAccess["ml"].sourceResourceId "${RSV}" is a "Microsoft.RecoveryServices/vaults" resource, but its roles need a "Microsoft.DataProtection/backupVaults" resource: point sourceResourceId at a Microsoft.DataProtection/backupVaults resource, or choose roles made for Microsoft.RecoveryServices/vaults.`,
+        `trustedAccess["ml"].sourceResourceId "${RSV}" is a "Microsoft.RecoveryServices/vaults" resource, but its role "Microsoft.DataProtection/backupVaults/backup-operator" needs a "Microsoft.DataProtection/backupVaults" resource: point sourceResourceId at a Microsoft.DataProtection/backupVaults resource, or choose roles made for Microsoft.RecoveryServices/vaults.`,
+      ],
+    },
+    {
+      name: "the Azure ML roles bound to a Recovery Services vault, naming both roles",
+      change: { sourceResourceId: RSV },
+      errors: [
+        `trustedAccess["ml"].sourceResourceId "${RSV}" is a "Microsoft.RecoveryServices/vaults" resource, but its roles "Microsoft.MachineLearningServices/workspaces/mlworkload" and "Microsoft.MachineLearningServices/workspaces/inference-v1" need a "Microsoft.MachineLearningServices/workspaces" resource: point sourceResourceId at a Microsoft.MachineLearningServices/workspaces resource, or choose roles made for Microsoft.RecoveryServices/vaults.`,
       ],
     },
   ];

@@ -11,6 +11,7 @@ import {
 describe("parseRole", () => {
   it("splits a role into source type, namespace, first type and role name", () => {
     assert.deepStrictEqual(parseRole("Microsoft.MachineLearningServices/workspaces/inference-v1"), {
+      role: "Microsoft.MachineLearningServices/workspaces/inference-v1",
       sourceResourceType: "Microsoft.MachineLearningServices/workspaces",
       namespace: "Microsoft.MachineLearningServices",
       firstType: "workspaces",

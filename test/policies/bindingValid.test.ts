@@ -157,7 +157,8 @@ describe("aks-trusted-access-binding-valid", () => {
       props: nativeBindingInputs({ roles: [BACKUP] }),
       expected: [
         `${PREFIX}sourceResourceId "/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw" ` +
-          'is a "Microsoft.MachineLearningServices/workspaces" resource, but its roles need a ' +
+          'is a "Microsoft.MachineLearningServices/workspaces" resource, but its role ' +
+          '"Microsoft.DataProtection/backupVaults/backup-operator" needs a ' +
           '"Microsoft.DataProtection/backupVaults" resource: point sourceResourceId at a ' +
           "Microsoft.DataProtection/backupVaults resource, or choose roles made for " +
           "Microsoft.MachineLearningServices/workspaces.",

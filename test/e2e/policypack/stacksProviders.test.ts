@@ -125,7 +125,8 @@ describe("the pack over whole stacks, without policy config: resource types and 
           "mandatory",
           binding.state.urn,
           `Trusted Access role binding "classic-backup": sourceResourceId "${ML_WORKSPACE_ID}" is a ` +
-            '"Microsoft.MachineLearningServices/workspaces" resource, but its roles need a ' +
+            '"Microsoft.MachineLearningServices/workspaces" resource, but its role ' +
+            '"Microsoft.DataProtection/backupVaults/backup-operator" needs a ' +
             '"Microsoft.DataProtection/backupVaults" resource: point sourceResourceId at a ' +
             "Microsoft.DataProtection/backupVaults resource, or choose roles made for " +
             "Microsoft.MachineLearningServices/workspaces.",
