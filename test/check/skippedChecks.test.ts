@@ -34,7 +34,7 @@ describe("check: checks skipped on values known only after deployment", function
         urn: URN(PROJECT, "azure-native:containerservice:TrustedAccessRoleBinding", "ml"),
         resourceType: "azure-native:containerservice:TrustedAccessRoleBinding",
         resourceName: "ml",
-        location: { file: AT, line: 17, column: 1 },
+        location: { file: AT, line: 25, column: 1 },
       },
     ]);
     assert.deepStrictEqual(report.diagnostics, []);
@@ -46,7 +46,7 @@ describe("check: checks skipped on values known only after deployment", function
     assert.ok(
       run.stdout.endsWith(
         [
-          "Policy violations: 0 mandatory, 0 advisory (5 policies in 1 pack).",
+          "Policy violations: 0 mandatory, 0 advisory (9 policies in 1 pack).",
           "2 checks skipped: values known only after deployment (2 mandatory, 0 advisory).",
           "PASSED, but 2 checks of mandatory policies could not run: no mandatory policy is violated by the " +
             "values known before deployment.",

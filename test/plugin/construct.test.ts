@@ -279,7 +279,9 @@ describe("the plugin's Construct, over the provider protocol", function () {
         propertyPath: 'trustedAccess["ml"].sourceResourceId',
         message:
           `trustedAccess["ml"].sourceResourceId "${BACKUP_VAULT_ID}" is a "Microsoft.DataProtection/backupVaults" ` +
-          'resource, but its roles need a "Microsoft.MachineLearningServices/workspaces" resource: point ' +
+          'resource, but its roles "Microsoft.MachineLearningServices/workspaces/mlworkload" and ' +
+          '"Microsoft.MachineLearningServices/workspaces/inference-v1" need a ' +
+          '"Microsoft.MachineLearningServices/workspaces" resource: point ' +
           "sourceResourceId at a Microsoft.MachineLearningServices/workspaces resource, or choose roles made for " +
           "Microsoft.DataProtection/backupVaults.",
       },
