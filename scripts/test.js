@@ -6,8 +6,9 @@
 // - Test files run in mocha's parallel mode, one worker per core: most of a suite's time is child processes
 //   (`check` runs, policy packs, loopback servers) that wait on each other, so two files side by side fill both
 //   cores. Each file runs in a worker process of its own.
-// - The files that build dist/ (`npm run build`, `npm pack`) run afterwards, one at a time: two builds writing
-//   dist/ together would corrupt it.
+// - dist/ is brought up to date once before mocha starts (the plugin's tests rebuild it when it is stale, and three
+//   of them side by side would write it together). The files that always build dist/ (`npm run build`,
+//   `npm pack`) run afterwards, one at a time: two builds writing dist/ together would corrupt it.
 // Any new test file matching test/**/*.test.ts joins the parallel run by itself.
 "use strict";
 const { spawn } = require("child_process");
@@ -17,6 +18,7 @@ const path = require("path");
 const ROOT = path.join(__dirname, "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
 const BUILDS_DIST = ["test/check/npmStart.test.ts", "test/consumer/consumer.test.ts"];
+// One worker per core, at most 4: each worker loads ts-node and the SDKs, and its tests start processes of their own.
 const JOBS = Math.max(1, Math.min(os.availableParallelism(), 4));
 
 /** Runs a tool from node_modules/.bin; resolves to its exit code, with its output kept for printing in order. */
@@ -55,6 +57,12 @@ async function main() {
   console.log(`typecheck, eslint and prettier passed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
   const env = { TS_NODE_TRANSPILE_ONLY: "true" };
+  const built = await run(
+    "ts-node",
+    ["-e", 'require("./test/plugin/support/pluginProcess").ensureBuilt()'],
+    { env },
+  );
+  if (built.code !== 0) return 1;
   const ignore = BUILDS_DIST.flatMap((file) => ["--ignore", file]);
   const parallel = await run(
     "mocha",

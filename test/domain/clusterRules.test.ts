@@ -244,6 +244,13 @@ table("checkKmsPrivateVault", checkKmsPrivateVault, [
     expected: unknown(`${P}.enabled`),
   },
   {
+    name: "fails a public vault even while the key id is unknown",
+    input: kms({ keyId: UNKNOWN, networkAccess: "Public" }),
+    expected: fail(
+      `keeps its KMS key in a public key vault (${P}.keyVaultNetworkAccess is "Public", not "Private")`,
+    ),
+  },
+  {
     name: "gives no verdict when the vault id is unknown",
     input: kms({ vaultResourceId: UNKNOWN }),
     expected: unknown(`${P}.keyVaultResourceId`),

@@ -1,6 +1,6 @@
 import { show } from "../show";
 import { UNKNOWN } from "../unknown";
-import { PASS, RuleVerdict, fail, isOneOf, isSet, unknownValue } from "./verdict";
+import { PASS, RuleVerdict, fail, isOneOf, unknownValue } from "./verdict";
 
 /**
  * Why a cluster that Trusted Access's rule wants system-assigned cannot also use KMS: Azure refuses KMS etcd
@@ -29,29 +29,43 @@ export interface KmsFields {
   readonly vaultResourceIdField: string | undefined;
 }
 
-/** etcd is encrypted with a customer key (KMS) from a key vault reachable only over a private link. */
+/**
+ * etcd is encrypted with a customer key (KMS) from a key vault reachable only over a private link. A value known to
+ * fail decides, even beside a value unknown in preview: a public vault fails whatever the key id turns out to be.
+ */
 export function checkKmsPrivateVault(kms: KmsFields): RuleVerdict {
+  // Whether KMS is on decides which message is true: no verdict on the rest before it is known.
   if (kms.enabled === UNKNOWN) return unknownValue(kms.enabledField);
-  if (kms.enabled !== true)
+  if (kms.enabled !== true) {
     return fail(`does not encrypt etcd with KMS (${kms.enabledField} is ${show(kms.enabled ?? undefined)})`);
+  }
+  const verdicts = [keyVerdict(kms), networkVerdict(kms), vaultIdVerdict(kms)];
+  return verdicts.find((v) => v.status === "fail") ?? verdicts.find((v) => v.status === "unknown") ?? PASS;
+}
+
+function keyVerdict(kms: KmsFields): RuleVerdict {
   if (kms.keyId === UNKNOWN) return unknownValue(kms.keyIdField);
-  if (typeof kms.keyId !== "string" || kms.keyId === "") {
-    return fail(`turns KMS on without a key (${kms.keyIdField} is ${show(kms.keyId ?? undefined)})`);
-  }
+  if (typeof kms.keyId === "string" && kms.keyId !== "") return PASS;
+  return fail(`turns KMS on without a key (${kms.keyIdField} is ${show(kms.keyId ?? undefined)})`);
+}
+
+function networkVerdict(kms: KmsFields): RuleVerdict {
   if (kms.networkAccess === UNKNOWN) return unknownValue(kms.networkAccessField);
-  if (!isOneOf(kms.networkAccess, ["Private"])) {
-    return fail(
-      `keeps its KMS key in a public key vault (${kms.networkAccessField} is ` +
-        `${show(kms.networkAccess ?? "Public")}, not "Private")`,
-    );
-  }
+  if (isOneOf(kms.networkAccess, ["Private"])) return PASS;
+  return fail(
+    `keeps its KMS key in a public key vault (${kms.networkAccessField} is ` +
+      `${show(kms.networkAccess ?? "Public")}, not "Private")`,
+  );
+}
+
+/** The vault's id, which Azure requires with `Private`; the classic provider has no such field. */
+function vaultIdVerdict(kms: KmsFields): RuleVerdict {
   if (kms.vaultResourceIdField === undefined) return PASS;
   if (kms.vaultResourceId === UNKNOWN) return unknownValue(kms.vaultResourceIdField);
-  if (!isSet(kms.vaultResourceId) || typeof kms.vaultResourceId !== "string" || kms.vaultResourceId === "") {
-    return fail(
-      `uses a private key vault without its resource id (${kms.vaultResourceIdField} is ` +
-        `${show(kms.vaultResourceId ?? undefined)}), which Azure requires with "Private"`,
-    );
-  }
-  return PASS;
+  if (typeof kms.vaultResourceId === "string" && kms.vaultResourceId !== "") return PASS;
+  if (!isOneOf(kms.networkAccess, ["Private"])) return PASS;
+  return fail(
+    `uses a private key vault without its resource id (${kms.vaultResourceIdField} is ` +
+      `${show(kms.vaultResourceId ?? undefined)}), which Azure requires with "Private"`,
+  );
 }

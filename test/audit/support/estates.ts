@@ -65,7 +65,7 @@ const fips = (name: string, enableFips = true): FakeNodePool => ({ name, enableF
 /**
  * The states of the four related rules are spread over the clusters: node OS channel NodeImage, SecurityPatch,
  * None, Unmanaged under cluster channel node-image, and none at all; private, public and unset API servers; FIPS on
- * every pool, on some, Windows 2022 (FIPS by default) and 2019 pools; KMS off, with a public vault, with a private
+ * every pool, on some, Windows 2025 (always FIPS) and 2019 pools; KMS off, with a public vault, with a private
  * vault with and without its id; node OS windows of 4, 2 and 6 hours, none, and one that cannot be read (403).
  */
 export const productionClusters: FakeCluster[] = [
