@@ -57,11 +57,9 @@ async function main() {
   console.log(`typecheck, eslint and prettier passed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
   const env = { TS_NODE_TRANSPILE_ONLY: "true" };
-  const built = await run(
-    "ts-node",
-    ["-e", 'require("./test/plugin/support/pluginProcess").ensureBuilt()'],
-    { env },
-  );
+  const built = await run("ts-node", ["-e", 'require("./test/plugin/support/pluginProcess").ensureBuilt()'], {
+    env,
+  });
   if (built.code !== 0) return 1;
   const ignore = BUILDS_DIST.flatMap((file) => ["--ignore", file]);
   const parallel = await run(
