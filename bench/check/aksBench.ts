@@ -9,11 +9,11 @@
  * - At `youngGenerationSizes`: the same two sides again under a larger young generation
  *   (`--max-semi-space-size`), to show what that runtime setting buys each.
  */
-import { spawn } from "child_process";
 import * as path from "path";
-import { Rounds, Timing, median, runSideBySide, series, timeMs, timing } from "../measure";
+import { Rounds, Timing, median, runSideBySide, series, timing } from "../measure";
 import { AksChildResult, AksMode } from "./aksChild";
 import { writeAksProgram } from "./aksProgram";
+import { runTimedChild } from "./timedChild";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const CHILD = path.join(__dirname, "aksChild.ts");
@@ -185,35 +185,13 @@ async function benchSize(clusters: number, options: AksBenchOptions): Promise<Ak
   }
 }
 
-async function runChild(
+function runChild(
   side: { mode: AksMode; flags: readonly string[] },
   programDir: string,
 ): Promise<{ result: AksChildResult; processMs: number }> {
-  let stdout = "";
-  let stderr = "";
-  let exit: number | null = null;
-  const processMs = await timeMs(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const child = spawn(
-          process.execPath,
-          [...side.flags, "-r", "ts-node/register/transpile-only", CHILD, side.mode, programDir],
-          { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] },
-        );
-        child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-        child.once("error", reject);
-        child.once("close", (code) => {
-          exit = code;
-          resolve();
-        });
-      }),
-  );
-  const last = stdout.trim().split("\n").pop() ?? "";
-  if (exit !== 0 || !last.startsWith("{")) {
-    throw new Error(
-      `the ${side.mode} run exited with ${exit}: ${stderr.trim() || stdout.trim() || "no output"}`,
-    );
-  }
-  return { result: JSON.parse(last) as AksChildResult, processMs };
+  return runTimedChild<AksChildResult>(CHILD, [side.mode, programDir], {
+    cwd: REPO,
+    flags: side.flags,
+    label: side.mode,
+  });
 }

@@ -3,10 +3,10 @@
  * phases, against the floor of running the same program under mocks without any pack. Every run is a fresh
  * process, as a user's run is: compiling, loading and starting are what it costs.
  */
-import { spawn } from "child_process";
 import * as path from "path";
-import { Rounds, Timing, compare, runSideBySide, series, timeMs, timing } from "../measure";
+import { Rounds, Timing, compare, runSideBySide, series, timing } from "../measure";
 import { ChildMode, ChildResult } from "./checkChild";
+import { runTimedChild } from "./timedChild";
 
 export const REPO_DIR = path.resolve(__dirname, "../..");
 const CHILD = path.join(__dirname, "checkChild.ts");
@@ -111,33 +111,6 @@ export async function benchCheck(options: CheckBenchOptions): Promise<CheckFigur
 }
 
 /** Runs one child and reads its result, the last line it prints; its stderr says why when it fails. */
-async function runChild(
-  mode: ChildMode,
-  programDir: string,
-): Promise<{ result: ChildResult; processMs: number }> {
-  let stdout = "";
-  let stderr = "";
-  let exit: number | null = null;
-  const processMs = await timeMs(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const child = spawn(
-          process.execPath,
-          ["-r", "ts-node/register/transpile-only", CHILD, mode, programDir],
-          { cwd: REPO_DIR, stdio: ["ignore", "pipe", "pipe"] },
-        );
-        child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-        child.once("error", reject);
-        child.once("close", (code) => {
-          exit = code;
-          resolve();
-        });
-      }),
-  );
-  const last = stdout.trim().split("\n").pop() ?? "";
-  if (exit !== 0 || !last.startsWith("{")) {
-    throw new Error(`the ${mode} run exited with ${exit}: ${stderr.trim() || stdout.trim() || "no output"}`);
-  }
-  return { result: JSON.parse(last) as ChildResult, processMs };
+function runChild(mode: ChildMode, programDir: string): Promise<{ result: ChildResult; processMs: number }> {
+  return runTimedChild<ChildResult>(CHILD, [mode, programDir], { cwd: REPO_DIR, label: mode });
 }
