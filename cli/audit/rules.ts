@@ -61,7 +61,7 @@ export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
     description:
       "An AKS cluster has at least one Trusted Access role binding (the Cloud Conformity rule " +
       "'Enable Trusted Access for AKS Clusters').",
-    severity: "medium",
+    severity: CLUSTER_RULES["trusted-access"].severity,
   },
   "identity-not-system-assigned": {
     title: "Cluster identity not system-assigned",
@@ -78,7 +78,7 @@ export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
     description:
       "An AKS cluster's node OS upgrade channel is NodeImage or SecurityPatch (the Cloud Conformity rule " +
       "'Enable and Configure Node OS Auto-Upgrades').",
-    severity: "medium",
+    severity: CLUSTER_RULES["node-os-auto-upgrade"].severity,
   },
   "node-os-maintenance-window": {
     title: "No node OS maintenance window",
@@ -91,21 +91,21 @@ export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
     title: "Public API server",
     description:
       "An AKS cluster's API server has no public endpoint (the Cloud Conformity rule 'Private Kubernetes Clusters').",
-    severity: "high",
+    severity: CLUSTER_RULES["private-cluster"].severity,
   },
   "node-pool-fips": {
     title: "Node pool without FIPS",
     description:
       "Every node pool of an AKS cluster runs a FIPS-enabled OS (the Cloud Conformity rule 'Enable FIPS for AKS " +
       "Cluster Node Pools').",
-    severity: "medium",
+    severity: CLUSTER_RULES["node-pool-fips"].severity,
   },
   "kms-private-key-vault": {
     title: "etcd not encrypted with a private key vault",
     description:
       "An AKS cluster encrypts etcd with KMS and a key vault reached over a private link (the Cloud Conformity rule " +
       "'Use Private Key Vaults for Encryption at Rest in AKS').",
-    severity: "medium",
+    severity: CLUSTER_RULES["kms-private-key-vault"].severity,
   },
 };
 

@@ -15,7 +15,7 @@ export const kmsPrivateKeyVault: StackValidationPolicy = {
     "Every AKS cluster in the stack encrypts etcd with a KMS key from a key vault reachable only over a " +
     "private link.",
   enforcementLevel: "advisory",
-  severity: "medium",
+  severity: RULE.severity,
   url: RULE.docs,
   remediationSteps:
     'Turn on securityProfile.azureKeyVaultKms with enabled: true, keyId, keyVaultNetworkAccess: "Private" and ' +

@@ -36,7 +36,7 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
   name: RULE.policy,
   description: `Every AKS cluster in the stack upgrades its nodes' OS automatically (node OS channel ${CHANNELS}).`,
   enforcementLevel: "advisory",
-  severity: "medium",
+  severity: RULE.severity,
   url: RULE.docs,
   remediationSteps:
     `Set autoUpgradeProfile.nodeOSUpgradeChannel (classic provider: nodeOsUpgradeChannel) to ${CHANNELS}, as ` +

@@ -25,7 +25,7 @@ export const nodePoolFips: StackValidationPolicy = {
   description:
     "Every node pool of every AKS cluster in the stack, inline or a resource of its own, runs a FIPS-enabled OS.",
   enforcementLevel: "advisory",
-  severity: "medium",
+  severity: RULE.severity,
   url: RULE.docs,
   remediationSteps:
     "Set enableFIPS (classic provider: fipsEnabled) to true on every node pool, Linux and Windows, as the " +

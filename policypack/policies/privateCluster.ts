@@ -14,7 +14,7 @@ export const privateCluster: StackValidationPolicy = {
   description:
     "Every AKS cluster in the stack has a private API server, reachable only from its virtual network.",
   enforcementLevel: "advisory",
-  severity: "medium",
+  severity: RULE.severity,
   url: RULE.docs,
   remediationSteps:
     "Set apiServerAccessProfile.enablePrivateCluster (classic provider: privateClusterEnabled) to true, as the " +

@@ -1,5 +1,5 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { UNKNOWN, show } from "../domain";
+import { CLUSTER_RULES, UNKNOWN, show } from "../domain";
 import { clusterBindings } from "./bindingLinks";
 import { stringList } from "./configValues";
 import { TRUSTED_ACCESS_DOCS } from "./docs";
@@ -28,7 +28,7 @@ export const trustedAccessRequired: StackValidationPolicy = {
   description:
     "Every AKS cluster in the stack is the target of at least one Trusted Access role binding in the same stack.",
   enforcementLevel: "mandatory",
-  severity: "high",
+  severity: CLUSTER_RULES["trusted-access"].severity,
   url: TRUSTED_ACCESS_DOCS,
   remediationSteps:
     "Declare the cluster with the AksCluster component and at least one trustedAccess entry, or add a " +

@@ -15,6 +15,8 @@ export interface ClusterRuleInfo {
   readonly azureCli: string;
   /** Microsoft's page on the feature. */
   readonly docs: string;
+  /** How much a failure weighs: the policy's `severity` and `audit`'s SARIF `security-severity` alike. */
+  readonly severity: "low" | "medium" | "high";
 }
 
 export const ClusterRuleId = {
@@ -36,6 +38,7 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
       "az aks trustedaccess rolebinding create --resource-group <group> --cluster-name <cluster> --name <name> " +
       "--source-resource-id <source id> --roles <roles>",
     docs: "https://learn.microsoft.com/azure/aks/trusted-access-feature",
+    severity: "high",
   },
   "node-os-auto-upgrade": {
     conformityRule: "Enable and Configure Node OS Auto-Upgrades",
@@ -44,6 +47,7 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
     componentDefault: '`nodeOsUpgradeChannel: "NodeImage"`, `nodeOsMaintenanceWindow` weekly, 4 hours',
     azureCli: "az aks update --resource-group <group> --name <cluster> --node-os-upgrade-channel NodeImage",
     docs: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
+    severity: "medium",
   },
   "private-cluster": {
     conformityRule: "Private Kubernetes Clusters",
@@ -54,6 +58,7 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
       "az aks update --resource-group <group> --name <cluster> --enable-private-cluster (clusters with API " +
       "Server VNet Integration; a Private Link cluster must be created anew with az aks create --enable-private-cluster)",
     docs: "https://learn.microsoft.com/azure/aks/private-clusters",
+    severity: "medium",
   },
   "node-pool-fips": {
     conformityRule: "Enable FIPS for AKS Cluster Node Pools",
@@ -63,6 +68,7 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
     azureCli:
       "az aks nodepool update --resource-group <group> --cluster-name <cluster> --name <pool> --enable-fips-image",
     docs: "https://learn.microsoft.com/azure/aks/enable-fips-nodes",
+    severity: "medium",
   },
   "kms-private-key-vault": {
     conformityRule: "Use Private Key Vaults for Encryption at Rest in AKS",
@@ -74,5 +80,6 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
       "--azure-keyvault-kms-key-id <key id> --azure-keyvault-kms-key-vault-network-access Private " +
       "--azure-keyvault-kms-key-vault-resource-id <vault id> (needs a user-assigned identity)",
     docs: "https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption",
+    severity: "medium",
   },
 };
