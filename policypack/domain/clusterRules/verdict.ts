@@ -1,5 +1,3 @@
-import { UNKNOWN } from "../unknown";
-
 /**
  * The outcome of one cluster rule on one cluster or node pool. `unknown` means a value it needs is known only after
  * deployment (a Pulumi preview): no verdict by guesswork, and `field` says which value.
@@ -23,9 +21,4 @@ export function unknownValue(field: string): RuleVerdict {
 /** Whether a value is a string equal to one of `allowed`, ignoring case (ARM compares enum values so). */
 export function isOneOf(value: unknown, allowed: readonly string[]): boolean {
   return typeof value === "string" && allowed.some((a) => a.toLowerCase() === value.toLowerCase());
-}
-
-/** True when the value is set: neither undefined, null nor the unknown marker. */
-export function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== UNKNOWN;
 }
