@@ -6,14 +6,28 @@ import * as path from "path";
 export type SourceDigest = Readonly<Record<string, string>>;
 
 /**
- * The files that make dist/: package.json (name, version and description go into the schema) and every TypeScript
- * or JSON file under the `include` of tsconfig.build.json, node_modules left out. Paths use `/`, sorted.
+ * What the build reads besides the sources, where the package has them: package.json (name, version and description
+ * go into the schema), the lock file (the compiler and SDK versions), the compiler settings and the build's scripts.
+ */
+const BUILD_SETTINGS = [
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "scripts/build.js",
+  "scripts/compiled-pack-manifest.js",
+  "scripts/plugin-schema.js",
+];
+
+/**
+ * The files that make dist/: the build's settings above and every TypeScript, JSON or YAML file under the `include`
+ * of tsconfig.build.json (PulumiPolicy.yaml is copied), node_modules left out. Paths use `/`, sorted.
  */
 export function buildSources(root: string): string[] {
   const config = JSON.parse(fs.readFileSync(path.join(root, "tsconfig.build.json"), "utf8")) as {
     include: string[];
   };
-  const files = new Set<string>(["package.json"]);
+  const files = new Set<string>(BUILD_SETTINGS.filter((file) => fs.existsSync(path.join(root, file))));
   const visit = (relative: string): void => {
     const full = path.join(root, relative);
     if (!fs.existsSync(full)) return;
@@ -21,7 +35,7 @@ export function buildSources(root: string): string[] {
       for (const entry of fs.readdirSync(full)) {
         if (entry !== "node_modules") visit(path.join(relative, entry));
       }
-    } else if (/\.(ts|json)$/.test(relative) && !relative.endsWith(".d.ts")) {
+    } else if (/\.(ts|json|ya?ml)$/.test(relative) && !relative.endsWith(".d.ts")) {
       files.add(relative.split(path.sep).join("/"));
     }
   };

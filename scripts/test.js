@@ -3,21 +3,33 @@
 //
 // - tsc type-checks every test file and everything it imports (tsconfig.json includes test/), so mocha then loads
 //   them with ts-node's transpile-only mode instead of type-checking each file a second time, one at a time.
+// - dist/ is brought up to date once before mocha starts: the tests run the compiled CLI and pack, as a user does,
+//   and `npm run build` (which `npm start` and `npm pack` run) writes nothing while dist/ matches the sources, so
+//   every file can run beside the others.
 // - Test files run in mocha's parallel mode, one worker per core: most of a suite's time is child processes
 //   (`check` runs, policy packs, loopback servers) that wait on each other, so two files side by side fill both
-//   cores. Each file runs in a worker process of its own.
-// - dist/ is brought up to date once before mocha starts (the plugin's tests rebuild it when it is stale, and three
-//   of them side by side would write it together). The files that always build dist/ (`npm run build`,
-//   `npm pack`) run afterwards, one at a time: two builds writing dist/ together would corrupt it.
+//   cores. The slowest files start first, so that no long file is left running alone at the end.
 // Any new test file matching test/**/*.test.ts joins the parallel run by itself.
 "use strict";
 const { spawn } = require("child_process");
+const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
-const BUILDS_DIST = ["test/check/npmStart.test.ts", "test/consumer/consumer.test.ts"];
+// The files that take longest (a minute or less each, measured one at a time), longest first.
+const SLOWEST_FIRST = [
+  "test/bench/smoke.test.ts",
+  "test/consumer/consumer.test.ts",
+  "test/check/npmStart.test.ts",
+  "test/audit/audit.e2e.test.ts",
+  "test/audit/credentials.e2e.test.ts",
+  "test/check/checkFixtures.test.ts",
+  "test/check/checkFailures.test.ts",
+  "test/check/checkOutputs.test.ts",
+  "test/e2e/packHost/lifecycle.test.ts",
+];
 // One worker per core, at most 4: each worker loads ts-node and the SDKs, and its tests start processes of their own.
 const JOBS = Math.max(1, Math.min(os.availableParallelism(), 4));
 
@@ -39,6 +51,19 @@ function run(tool, args, { env = {}, quiet = false } = {}) {
   });
 }
 
+/** Every *.test.ts under test/: the slowest first, then the others in path order. */
+function testFiles() {
+  const all = fs
+    .readdirSync(path.join(ROOT, "test"), { recursive: true })
+    .map((file) => path.posix.join("test", file.split(path.sep).join("/")))
+    .filter((file) => file.endsWith(".test.ts"))
+    .sort();
+  const missing = SLOWEST_FIRST.filter((file) => !all.includes(file));
+  if (missing.length > 0)
+    throw new Error(`scripts/test.js: SLOWEST_FIRST names files that do not exist: ${missing}`);
+  return [...SLOWEST_FIRST, ...all.filter((file) => !SLOWEST_FIRST.includes(file))];
+}
+
 async function main() {
   const started = Date.now();
   const checks = [
@@ -57,21 +82,13 @@ async function main() {
   console.log(`typecheck, eslint and prettier passed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
   const env = { TS_NODE_TRANSPILE_ONLY: "true" };
-  const built = await run("ts-node", ["-e", 'require("./test/plugin/support/pluginProcess").ensureBuilt()'], {
+  const built = await run("ts-node", ["-e", 'require("./test/support/builtPackage").ensureBuilt()'], {
     env,
   });
   if (built.code !== 0) return 1;
-  const ignore = BUILDS_DIST.flatMap((file) => ["--ignore", file]);
-  const parallel = await run(
-    "mocha",
-    ["--parallel", "--jobs", String(JOBS), ...ignore, "test/**/*.test.ts"],
-    {
-      env,
-    },
-  );
-  const serial = await run("mocha", BUILDS_DIST, { env });
+  const tests = await run("mocha", ["--parallel", "--jobs", String(JOBS), ...testFiles()], { env });
   console.log(`npm test took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return parallel.code !== 0 || serial.code !== 0 ? 1 : 0;
+  return tests.code;
 }
 
 main().then(

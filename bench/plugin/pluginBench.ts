@@ -14,13 +14,8 @@ import { GetSchemaRequest, GetSchemaResponse } from "@pulumi/pulumi/proto/provid
 import { startEngineService } from "../../cli/packHost/engineService";
 import { AksCluster } from "../../components";
 import { construct } from "../../test/plugin/support/construct";
-import {
-  PluginProcess,
-  call,
-  consumerFolder,
-  ensureBuilt,
-  startPlugin,
-} from "../../test/plugin/support/pluginProcess";
+import { ensureBuilt } from "../../test/support/builtPackage";
+import { PluginProcess, call, consumerFolder, startPlugin } from "../../test/plugin/support/pluginProcess";
 import { startResourceMonitor } from "../../test/plugin/support/resourceMonitor";
 import { bindingSpecs } from "../component/programs";
 import { runUnderMocks } from "../component/mockRuntime";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { childProcesses, isRunning, waitFor } from "./support/processes";
+import { descendantProcesses, isRunning, waitFor } from "./support/processes";
 import { FIXTURES, runCli } from "./support/runCli";
 
 describe("check: policy pack processes never outlive the check", function () {
@@ -10,7 +10,7 @@ describe("check: policy pack processes never outlive the check", function () {
     const finished = runCli(["check", `${FIXTURES}/never-finishes`], { onSpawn: (pid) => (cli = pid) });
     try {
       const packOf = (): number | undefined =>
-        childProcesses(cli).find((p) => p.cmdline.includes("run-policy-pack"))?.pid;
+        descendantProcesses(cli).find((p) => p.cmdline.includes("run-policy-pack"))?.pid;
       assert.ok(await waitFor(() => packOf() !== undefined, 120_000), "the pack process never started");
       const pack = packOf() as number;
       process.kill(cli, "SIGINT");
@@ -26,7 +26,7 @@ describe("check: policy pack processes never outlive the check", function () {
     let cli = 0;
     const packs = new Set<number>();
     const watcher = setInterval(() => {
-      for (const p of childProcesses(cli)) if (p.cmdline.includes("run-policy-pack")) packs.add(p.pid);
+      for (const p of descendantProcesses(cli)) if (p.cmdline.includes("run-policy-pack")) packs.add(p.pid);
     }, 50);
     try {
       const run = await runCli(["check", `${FIXTURES}/throws`], { onSpawn: (pid) => (cli = pid) });

@@ -11,7 +11,7 @@ const SCHEMA: PackageSchema = { name: "pkg", version: "1.0.0", resources: {}, ty
 
 const made: string[] = [];
 
-/** A package with the layout the digest reads: package.json, tsconfig.build.json and its included sources. */
+/** A package with the layout the digest reads: package.json, the build's settings and its included sources. */
 function fakePackage(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "aks-ta-built-"));
   made.push(root);
@@ -21,9 +21,13 @@ function fakePackage(): string {
   };
   write("package.json", '{ "name": "pkg", "version": "1.0.0" }');
   write("tsconfig.build.json", '{ "include": ["index.ts", "components"] }');
+  write("tsconfig.json", "{}");
+  write("scripts/build.js", "// the build");
+  write("scripts/other.js", "// not the build");
   write("index.ts", 'export * from "./components";');
   write("components/a.ts", "export const a = 1;");
   write("components/data.json", "{}");
+  write("components/PulumiPolicy.yaml", "runtime: nodejs");
   write("components/a.d.ts", "export declare const a: number;");
   write("components/node_modules/dep/index.ts", "export {};");
   write("test/a.test.ts", "// not built");
@@ -42,12 +46,16 @@ const staleMessage = (root: string, reason: string) =>
 describe("the schema built into dist/ and the sources beside it", () => {
   after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-  it("digests package.json and the TypeScript and JSON sources the build compiles, nothing else", () => {
+  it("digests the build's settings and scripts and the TypeScript, JSON and YAML it builds, nothing else", () => {
     assert.deepStrictEqual(buildSources(fakePackage()), [
+      "components/PulumiPolicy.yaml",
       "components/a.ts",
       "components/data.json",
       "index.ts",
       "package.json",
+      "scripts/build.js",
+      "tsconfig.build.json",
+      "tsconfig.json",
     ]);
   });
 
@@ -76,6 +84,17 @@ describe("the schema built into dist/ and the sources beside it", () => {
       change: (root: string) =>
         fs.writeFileSync(path.join(root, "package.json"), '{ "name": "pkg", "version": "1.1.0" }'),
       changed: "package.json",
+    },
+    {
+      name: "other compiler settings",
+      change: (root: string) =>
+        fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "compilerOptions": {} }'),
+      changed: "tsconfig.json",
+    },
+    {
+      name: "a lock file that installs another compiler or SDK",
+      change: (root: string) => fs.writeFileSync(path.join(root, "package-lock.json"), "{}"),
+      changed: "package-lock.json",
     },
   ];
   for (const c of changes) {

@@ -8,7 +8,8 @@ import { EngineEndpoint, startEngineService } from "../../cli/packHost/engineSer
 import { ARM_ID_FORMS, CLUSTER_NAME_RULE, TrustedAccessRole } from "../../policypack/domain";
 import { BACKUP_VAULT_ID, ML_ROLES, WORKSPACE_ID } from "../components/fixtures";
 import { ConstructCall, construct, inputPropertyErrors } from "./support/construct";
-import { PluginProcess, call, consumerFolder, ensureBuilt, startPlugin } from "./support/pluginProcess";
+import { ensureBuilt } from "../support/builtPackage";
+import { PluginProcess, call, consumerFolder, startPlugin } from "./support/pluginProcess";
 import { MonitorEndpoint, Registration, STACK_URN, startResourceMonitor } from "./support/resourceMonitor";
 import { UNKNOWN, isSecretOnWire, outputValue, secret } from "./support/wireValues";
 

@@ -5,7 +5,8 @@ import * as yaml from "js-yaml";
 import { GetSchemaRequest, GetSchemaResponse } from "@pulumi/pulumi/proto/provider_pb";
 import { EngineEndpoint, startEngineService } from "../../cli/packHost/engineService";
 import { PackageSchema } from "../../plugin/packageSchema";
-import { PluginProcess, ROOT, call, consumerFolder, ensureBuilt, startPlugin } from "./support/pluginProcess";
+import { ensureBuilt } from "../support/builtPackage";
+import { PluginProcess, ROOT, call, consumerFolder, startPlugin } from "./support/pluginProcess";
 import { YamlProgram, problemsOf } from "./support/yamlProgram";
 
 const GOLDEN = path.join(__dirname, "expected", "schema.json");

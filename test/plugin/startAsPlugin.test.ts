@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { execFileSync } from "child_process";
-import { ROOT, ensureBuilt } from "./support/pluginProcess";
+import { ensureBuilt } from "../support/builtPackage";
+import { ROOT } from "./support/pluginProcess";
 
 // What this proves: a stack that merely imports the package (its `main`, as a TypeScript or JavaScript program does)
 // does not pay for the plugin host: neither the package's host nor the SDK's component provider machinery (with its

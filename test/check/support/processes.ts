@@ -1,8 +1,22 @@
 import * as fs from "fs";
 
-/** Process ids whose parent is `pid`, with their command lines (Linux /proc). */
-export function childProcesses(pid: number): { pid: number; cmdline: string }[] {
-  const children: { pid: number; cmdline: string }[] = [];
+interface ProcessEntry {
+  readonly pid: number;
+  readonly cmdline: string;
+}
+
+/**
+ * The processes started by `pid`, and by those in turn, with their command lines (Linux /proc): the bin script
+ * starts `check` again in a process of its own, which starts the packs.
+ */
+export function descendantProcesses(pid: number): ProcessEntry[] {
+  const children = childProcesses(pid);
+  return [...children, ...children.flatMap((child) => descendantProcesses(child.pid))];
+}
+
+/** Process ids whose parent is `pid`, with their command lines. */
+function childProcesses(pid: number): ProcessEntry[] {
+  const children: ProcessEntry[] = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {

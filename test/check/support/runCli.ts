@@ -1,7 +1,7 @@
 import { spawn } from "child_process";
-import * as path from "path";
+import { CLI_BIN, REPO, ensureBuilt } from "../../support/builtPackage";
 
-export const REPO = path.resolve(__dirname, "..", "..", "..");
+export { REPO };
 export const FIXTURES = "test/check/fixtures";
 
 export interface CliRun {
@@ -12,12 +12,11 @@ export interface CliRun {
 }
 
 /**
- * Runs `aks-trusted-access <args>` from its TypeScript sources in a child process (working directory: the
- * repository, unless given), as a user's shell would: the tests see exactly its stdout, stderr and exit code.
- * The CLI is transpiled without type-checking here; `npm run typecheck` checks it. The user's program is not
- * type-checked either (`PULUMI_NODEJS_TRANSPILE_ONLY`, as Pulumi's host takes it), unless `typeCheck` asks for it,
- * as the tests of compile errors do: type-checking each fixture again in every run doubled the suite's CPU time, and
- * `npm run typecheck` checks the fixture programs under the repository's own options.
+ * Runs `aks-trusted-access <args>` in a child process (working directory: the repository, unless given), as a
+ * user's shell runs it after `npm ci`: the compiled CLI and its compiled pack, built from the sources as they are now.
+ * The tests see exactly its stdout, stderr and exit code. The user's program is not type-checked
+ * (`PULUMI_NODEJS_TRANSPILE_ONLY`, as Pulumi's host takes it) unless `typeCheck` asks for it, as the tests of compile
+ * errors do: `npm run typecheck` checks the fixture programs under the repository's own options.
  */
 export function runCli(
   args: readonly string[],
@@ -28,25 +27,16 @@ export function runCli(
     onSpawn?: (pid: number) => void;
   } = {},
 ): Promise<CliRun> {
-  const child = spawn(
-    process.execPath,
-    [
-      require.resolve("ts-node/register/transpile-only"),
-      path.join(__dirname, "cliEntry.ts"),
-      ...args,
-    ].flatMap((arg, i) => (i === 0 ? ["-r", arg] : [arg])),
-    {
-      cwd: options.cwd ?? REPO,
-      // The CLI's own sources compile with the repository's tsconfig, wherever the check runs from.
-      env: {
-        ...process.env,
-        TS_NODE_PROJECT: path.join(REPO, "tsconfig.json"),
-        ...(options.typeCheck === true ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }),
-        ...options.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  ensureBuilt();
+  const child = spawn(process.execPath, [CLI_BIN, ...args], {
+    cwd: options.cwd ?? REPO,
+    env: {
+      ...process.env,
+      ...(options.typeCheck === true ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }),
+      ...options.env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (child.pid !== undefined) options.onSpawn?.(child.pid);
   let stdout = "";
   let stderr = "";

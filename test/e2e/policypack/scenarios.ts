@@ -1,6 +1,7 @@
 import * as path from "path";
 import { TrustedAccessRole } from "../../../policypack/domain";
 import { PackSession, startPolicyPack, unknown } from "../../../cli/packHost";
+import { REPO, ensureBuilt } from "../../support/builtPackage";
 import { TestResource, TestStack } from "./testStack";
 
 /** Shared names and ids of the e2e stacks. */
@@ -55,16 +56,24 @@ export function aksClusterPreview(
 }
 
 /** The project's policy pack folder, started as `pulumi preview --policy-pack policypack` starts it. */
-export const PACK_DIR = path.join(__dirname, "..", "..", "..", "policypack");
+export const PACK_DIR = path.join(REPO, "policypack");
 
 /**
- * The pack for a suite's tests: started before them as the CLI starts it for the stack of {@link TestStack}
- * (project "aks-e2e", stack "dev"), stopped after them. Returns the running session.
+ * The same pack as `npm ci` compiles it into dist/policypack, built from the sources as they are now: what `check`
+ * and a user of the installed package run. The TypeScript pack type-checks itself for seconds each time it starts;
+ * analyzerInfo.test.ts and `npm start` start that one.
+ */
+const COMPILED_PACK_DIR = path.join(REPO, "dist", "policypack");
+
+/**
+ * The pack for a suite's tests, compiled: started before them as the CLI starts it for the stack of
+ * {@link TestStack} (project "aks-e2e", stack "dev"), stopped after them. Returns the running session.
  */
 export function packForSuite(): () => PackSession {
   let session: PackSession | undefined;
   before(async () => {
-    session = await startPolicyPack(PACK_DIR, { stack: { project: "aks-e2e", stack: "dev" } });
+    ensureBuilt();
+    session = await startPolicyPack(COMPILED_PACK_DIR, { stack: { project: "aks-e2e", stack: "dev" } });
   });
   after(async () => {
     await session?.close();

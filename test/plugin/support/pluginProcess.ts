@@ -1,10 +1,9 @@
 import * as grpc from "@grpc/grpc-js";
-import { ChildProcess, execFileSync, spawn } from "child_process";
+import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
-import { StaleBuildError, readBuiltSchema } from "../../../plugin/builtSchema";
 import { packageRoot } from "../../../plugin/packageRoot";
 
 export const ROOT = packageRoot(path.join(__dirname, "..", ".."));
@@ -18,19 +17,6 @@ export interface PluginProcess {
   readonly msToPort: number;
   stderr(): string;
   stop(): Promise<void>;
-}
-
-/**
- * Builds dist/ if it was not built from the sources as they are (a test of the plugin tests what `npm install`
- * would build from them, as a consumer's `pulumi package add` does).
- */
-export function ensureBuilt(): void {
-  try {
-    readBuiltSchema(ROOT);
-  } catch (err) {
-    if (!(err instanceof StaleBuildError)) throw err;
-    execFileSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
-  }
 }
 
 /** A fresh folder standing in for the consumer's project, the plugin's working directory under Pulumi. */
