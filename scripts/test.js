@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint and format check side by side, then every test file under test/ with mocha.
+// `npm test`: type-check, lint and format check, and beside them every test file under test/ with mocha.
 //
 // - tsc type-checks every test file and everything it imports (tsconfig.json includes test/), so mocha then loads
 //   them with ts-node's transpile-only mode instead of type-checking each file a second time, one at a time.
@@ -33,21 +33,45 @@ const SLOWEST_FIRST = [
 // One worker per core, at most 4: each worker loads ts-node and the SDKs, and its tests start processes of their own.
 const JOBS = Math.max(1, Math.min(os.availableParallelism(), 4));
 
-/** Runs a tool from node_modules/.bin; resolves to its exit code, with its output kept for printing in order. */
-function run(tool, args, { env = {}, quiet = false } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(path.join(BIN, tool), args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-    });
-    let output = "";
-    if (quiet) {
-      child.stdout.on("data", (c) => (output += c));
-      child.stderr.on("data", (c) => (output += c));
-    }
+/**
+ * Starts a tool from node_modules/.bin. `done` resolves to its exit code, with its output when `quiet` keeps it for
+ * printing later.
+ */
+function start(tool, args, { env = {}, quiet = false } = {}) {
+  const child = spawn(path.join(BIN, tool), args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    // A group of its own, so that `stop` ends the tool with every process it started (mocha's workers, their packs).
+    detached: true,
+  });
+  let output = "";
+  if (quiet) {
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+  }
+  const done = new Promise((resolve) => {
     child.on("error", (err) => resolve({ code: 1, output: `${output}${err.message}\n` }));
     child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+  const stop = () => {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // It had ended.
+    }
+  };
+  running.add(stop);
+  void done.then(() => running.delete(stop));
+  return { done, stop };
+}
+
+// Ctrl-C reaches only this process's group: pass it on to the groups of the tools.
+const running = new Set();
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    for (const stop of running) stop();
+    process.exit(130);
   });
 }
 
@@ -64,31 +88,44 @@ function testFiles() {
   return [...SLOWEST_FIRST, ...all.filter((file) => !SLOWEST_FIRST.includes(file))];
 }
 
+const CHECKS = [
+  ["typecheck", "tsc", ["-p", "tsconfig.json", "--noEmit"]],
+  ["eslint", "eslint", ["--max-warnings=0", "."]],
+  ["prettier", "prettier", ["--check", "."]],
+];
+
+/**
+ * The type-check, ESLint and Prettier run beside the tests, filling the time the tests spend waiting on their
+ * processes; the first of them to fail stops the tests, so a type error still fails fast.
+ */
 async function main() {
   const started = Date.now();
-  const checks = [
-    ["typecheck", "tsc", ["-p", "tsconfig.json", "--noEmit"]],
-    ["eslint", "eslint", ["--max-warnings=0", "."]],
-    ["prettier", "prettier", ["--check", "."]],
-  ];
-  const results = await Promise.all(checks.map(([, tool, args]) => run(tool, args, { quiet: true })));
-  let failed = false;
-  results.forEach(({ code, output }, i) => {
-    if (code === 0) return;
-    failed = true;
-    process.stderr.write(`\n${checks[i][0]} failed:\n${output}`);
-  });
-  if (failed) return 1;
-  console.log(`typecheck, eslint and prettier passed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   const env = { TS_NODE_TRANSPILE_ONLY: "true" };
-  const built = await run("ts-node", ["-e", 'require("./test/support/builtPackage").ensureBuilt()'], {
-    env,
-  });
-  if (built.code !== 0) return 1;
-  const tests = await run("mocha", ["--parallel", "--jobs", String(JOBS), ...testFiles()], { env });
-  console.log(`npm test took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return tests.code;
+  let mocha;
+  const checks = CHECKS.map(([name, tool, args]) =>
+    start(tool, args, { quiet: true }).done.then(({ code, output }) => {
+      if (code !== 0) {
+        process.stderr.write(`\n${name} failed:\n${output}`);
+        mocha?.stop();
+      }
+      return code;
+    }),
+  );
+  const tests = (async () => {
+    const built = await start("ts-node", ["-e", 'require("./test/support/builtPackage").ensureBuilt()'], {
+      env,
+    }).done;
+    if (built.code !== 0) return built.code;
+    mocha = start("mocha", ["--parallel", "--jobs", String(JOBS), ...testFiles()], { env });
+    return (await mocha.done).code;
+  })();
+  const checkCodes = await Promise.all(checks);
+  if (checkCodes.every((code) => code === 0))
+    console.log(`typecheck, eslint and prettier passed (${seconds()})`);
+  const testCode = await tests;
+  console.log(`npm test took ${seconds()}`);
+  return checkCodes.every((code) => code === 0) ? testCode : 1;
 }
 
 main().then(
