@@ -24,6 +24,7 @@ export {
   FIPS_BY_DEFAULT_WINDOWS_SKUS,
   KMS_IDENTITY_CONFLICT,
   KmsFields,
+  MAX_WINDOW_HOURS,
   MIN_WINDOW_HOURS,
   NODE_IMAGE_UPGRADE_CHANNEL,
   NODE_OS_SCHEDULE_NAME,
@@ -32,19 +33,16 @@ export {
   NodeOsWindowFields,
   NodePoolFipsFields,
   RuleVerdict,
+  WEEK_DAYS,
   checkKmsPrivateVault,
   checkNodeOsUpgrade,
   checkNodeOsWindow,
   checkNodePoolFips,
   checkPrivateCluster,
-} from "./clusterRules";
-export {
-  MAX_WINDOW_HOURS,
-  WEEK_DAYS,
   isValidStartTime,
   isValidUtcOffset,
   isValidWindowHours,
-} from "./maintenanceWindowRules";
+} from "./clusterRules";
 export {
   MAX_NODES_PER_POOL,
   NODE_POOL_NAME_RULES,

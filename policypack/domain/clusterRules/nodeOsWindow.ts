@@ -1,3 +1,7 @@
+/**
+ * The node OS maintenance window: the child `managedClusters/maintenanceConfigurations` that schedules node OS
+ * upgrades, what AKS accepts in its fields, and the rule's verdict on a cluster's window.
+ */
 import { show } from "../show";
 import { UNKNOWN } from "../unknown";
 import { PASS, RuleVerdict, fail, unknownValue } from "./verdict";
@@ -8,6 +12,9 @@ export const NODE_OS_SCHEDULE_NAME = "aksManagedNodeOSUpgradeSchedule";
 /** The shortest window AKS accepts for node OS upgrades (PSRule `Azure.AKS.MaintenanceWindow` asks the same). */
 export const MIN_WINDOW_HOURS = 4;
 
+/** Azure's upper bound of `maintenanceWindow.durationHours` for the auto-upgrade schedules (the lower is the rule's). */
+export const MAX_WINDOW_HOURS = 24;
+
 /**
  * The Azure CLI command that adds a weekly node OS window of the shortest allowed length to a live cluster;
  * `<group>` and `<cluster>` are placeholders, as in the catalog.
@@ -16,6 +23,41 @@ export const NODE_OS_WINDOW_AZURE_CLI =
   "az aks maintenanceconfiguration add --resource-group <group> --cluster-name <cluster> " +
   `--name ${NODE_OS_SCHEDULE_NAME} --schedule-type Weekly --day-of-week Sunday --interval-weeks 1 ` +
   `--start-time 00:00 --duration ${MIN_WINDOW_HOURS}`;
+
+export const WEEK_DAYS = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+] as const;
+
+const START_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const UTC_OFFSET = /^[+-]([01][0-9]):([0-5][0-9])$/;
+
+/** A start time `HH:mm`, from `00:00` to `23:59`. */
+export function isValidStartTime(time: string): boolean {
+  return START_TIME.test(time);
+}
+
+/** A UTC offset `+HH:mm` or `-HH:mm`, from `-12:00` to `+14:00` (the offsets in use on Earth). */
+export function isValidUtcOffset(offset: string): boolean {
+  const match = UTC_OFFSET.exec(offset);
+  if (match === null) return false;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return offset.startsWith("-") ? minutes <= 12 * 60 : minutes <= 14 * 60;
+}
+
+export function isValidWindowHours(hours: unknown): boolean {
+  return (
+    typeof hours === "number" &&
+    Number.isInteger(hours) &&
+    hours >= MIN_WINDOW_HOURS &&
+    hours <= MAX_WINDOW_HOURS
+  );
+}
 
 /** The cluster's node OS maintenance window, or `undefined` when it has none. */
 export interface NodeOsWindowFields {
