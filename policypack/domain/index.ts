@@ -34,6 +34,7 @@ export {
   NodePoolFipsFields,
   RuleVerdict,
   WEEK_DAYS,
+  WINDOW_HOURS_ALLOWED,
   checkKmsPrivateVault,
   checkNodeOsUpgrade,
   checkNodeOsWindow,

@@ -2,11 +2,11 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import {
   CLUSTER_RULES,
   COMPLIANT_NODE_OS_CHANNELS,
-  MIN_WINDOW_HOURS,
   NODE_OS_SCHEDULE_NAME,
   NODE_OS_WINDOW_AZURE_CLI,
   RuleVerdict,
   UNKNOWN,
+  WINDOW_HOURS_ALLOWED,
   checkNodeOsUpgrade,
   checkNodeOsWindow,
 } from "../domain";
@@ -24,8 +24,8 @@ export const NODE_OS_AUTO_UPGRADE_EXEMPT_TAG = "node-os-auto-upgrade-exempt";
 /** Config of `aks-node-os-auto-upgrade`, as its `configSchema` describes it. */
 export interface NodeOsAutoUpgradeConfig extends ExemptionConfig {
   /**
-   * Also demand the cluster's `aksManagedNodeOSUpgradeSchedule` maintenance window in the stack, at least 4 hours
-   * long. Defaults to false.
+   * Also demand the cluster's `aksManagedNodeOSUpgradeSchedule` maintenance window in the stack, in whole hours
+   * from 4 to 24. Defaults to false.
    */
   readonly requireMaintenanceWindow?: boolean;
 }
@@ -42,7 +42,7 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
     `Set autoUpgradeProfile.nodeOSUpgradeChannel (classic provider: nodeOsUpgradeChannel) to ${CHANNELS}, as ` +
     "the AksCluster component does, or the cluster upgrade channel to node-image. With requireMaintenanceWindow, " +
     `also schedule the upgrades: a MaintenanceConfiguration named ${NODE_OS_SCHEDULE_NAME} (classic provider: ` +
-    `maintenanceWindowNodeOs) of at least ${MIN_WINDOW_HOURS} hours.`,
+    `maintenanceWindowNodeOs) of ${WINDOW_HOURS_ALLOWED}.`,
   configSchema: {
     properties: {
       ...exemptionSchema(NODE_OS_AUTO_UPGRADE_EXEMPT_TAG),
@@ -50,8 +50,8 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
         type: "boolean",
         default: false,
         description:
-          `Also demand the cluster's ${NODE_OS_SCHEDULE_NAME} maintenance window in the stack, at least ` +
-          `${MIN_WINDOW_HOURS} hours long.`,
+          `Also demand the cluster's ${NODE_OS_SCHEDULE_NAME} maintenance window in the stack, of ` +
+          `${WINDOW_HOURS_ALLOWED}.`,
       },
     },
   },
@@ -125,9 +125,9 @@ function windowFix(cluster: StackCluster): string {
   const azureCli = azureCliFor(NODE_OS_WINDOW_AZURE_CLI, cluster.ref);
   const declare =
     cluster.provider === "azure"
-      ? `declare maintenanceWindowNodeOs with a duration of at least ${MIN_WINDOW_HOURS} hours`
+      ? `declare maintenanceWindowNodeOs with a duration of ${WINDOW_HOURS_ALLOWED}`
       : `declare a MaintenanceConfiguration named ${NODE_OS_SCHEDULE_NAME} for it whose ` +
-        `maintenanceWindow.durationHours is at least ${MIN_WINDOW_HOURS} (the AksCluster component's ` +
+        `maintenanceWindow.durationHours is ${WINDOW_HOURS_ALLOWED} (the AksCluster component's ` +
         "nodeOsMaintenanceWindow does)";
   return `${declare}, or for a cluster that exists run ${azureCli}`;
 }

@@ -93,14 +93,28 @@ table("checkNodeOsWindow", checkNodeOsWindow, [
     name: "fails a 3-hour window",
     input: window(3),
     expected: fail(
-      "has a node OS maintenance window whose maintenanceWindow.durationHours is 3, not at least 4 hours",
+      "has a node OS maintenance window whose maintenanceWindow.durationHours is 3, not whole hours from 4 to 24",
+    ),
+  },
+  {
+    name: "fails a 100-hour window, longer than AKS accepts",
+    input: window(100),
+    expected: fail(
+      "has a node OS maintenance window whose maintenanceWindow.durationHours is 100, not whole hours from 4 to 24",
+    ),
+  },
+  {
+    name: "fails a fractional window, which AKS does not accept",
+    input: window(4.5),
+    expected: fail(
+      "has a node OS maintenance window whose maintenanceWindow.durationHours is 4.5, not whole hours from 4 to 24",
     ),
   },
   {
     name: "fails a duration that is not a number",
     input: window("4"),
     expected: fail(
-      'has a node OS maintenance window whose maintenanceWindow.durationHours is "4", not at least 4 hours',
+      'has a node OS maintenance window whose maintenanceWindow.durationHours is "4", not whole hours from 4 to 24',
     ),
   },
   {

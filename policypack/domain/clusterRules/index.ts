@@ -7,6 +7,7 @@ export {
   NODE_OS_WINDOW_AZURE_CLI,
   NodeOsWindowFields,
   WEEK_DAYS,
+  WINDOW_HOURS_ALLOWED,
   checkNodeOsWindow,
   isValidStartTime,
   isValidUtcOffset,

@@ -9,11 +9,16 @@ import { PASS, RuleVerdict, fail, unknownValue } from "./verdict";
 /** The maintenance configuration that schedules node OS upgrades; AKS knows it by this name only. */
 export const NODE_OS_SCHEDULE_NAME = "aksManagedNodeOSUpgradeSchedule";
 
-/** The shortest window AKS accepts for node OS upgrades (PSRule `Azure.AKS.MaintenanceWindow` asks the same). */
+/**
+ * The window lengths AKS accepts: `maintenanceWindow.durationHours` is an integer from 4 to 24 in the ARM schema
+ * (the classic provider's `maintenanceWindowNodeOs.duration` likewise). PSRule `Azure.AKS.MaintenanceWindow` asks
+ * for at least the minimum too.
+ */
 export const MIN_WINDOW_HOURS = 4;
-
-/** Azure's upper bound of `maintenanceWindow.durationHours` for the auto-upgrade schedules (the lower is the rule's). */
 export const MAX_WINDOW_HOURS = 24;
+
+/** What AKS accepts as a window's length, in the words of every message about it (component and policy). */
+export const WINDOW_HOURS_ALLOWED = `whole hours from ${MIN_WINDOW_HOURS} to ${MAX_WINDOW_HOURS}`;
 
 /**
  * The Azure CLI command that adds a weekly node OS window of the shortest allowed length to a live cluster;
@@ -67,7 +72,10 @@ export interface NodeOsWindowFields {
   readonly durationField: string;
 }
 
-/** Node OS upgrades happen in a planned window of at least 4 hours. */
+/**
+ * Node OS upgrades happen in a planned window of a length AKS accepts: whole hours from 4 to 24 (a longer or
+ * fractional one is no window Azure would keep).
+ */
 export function checkNodeOsWindow(window: NodeOsWindowFields | undefined): RuleVerdict {
   if (window === undefined) {
     return fail(
@@ -76,9 +84,8 @@ export function checkNodeOsWindow(window: NodeOsWindowFields | undefined): RuleV
   }
   const hours = window.durationHours;
   if (hours === UNKNOWN) return unknownValue(window.durationField);
-  if (typeof hours === "number" && Number.isFinite(hours) && hours >= MIN_WINDOW_HOURS) return PASS;
+  if (isValidWindowHours(hours)) return PASS;
   return fail(
-    `has a node OS maintenance window whose ${window.durationField} is ${show(hours)}, not at least ` +
-      `${MIN_WINDOW_HOURS} hours`,
+    `has a node OS maintenance window whose ${window.durationField} is ${show(hours)}, not ${WINDOW_HOURS_ALLOWED}`,
   );
 }
