@@ -39,7 +39,7 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
   severity: RULE.severity,
   url: RULE.docs,
   remediationSteps:
-    `Set autoUpgradeProfile.nodeOSUpgradeChannel (classic provider: nodeOsUpgradeChannel) to ${CHANNELS}, as ` +
+    `Set autoUpgradeProfile.nodeOSUpgradeChannel (classic provider: nodeOsUpgradeChannel, in 5.x nodeOsChannelUpgrade) to ${CHANNELS}, as ` +
     "the AksCluster component does, or the cluster upgrade channel to node-image. With requireMaintenanceWindow, " +
     `also schedule the upgrades: a MaintenanceConfiguration named ${NODE_OS_SCHEDULE_NAME} (classic provider: ` +
     `maintenanceWindowNodeOs) of ${WINDOW_HOURS_ALLOWED}.`,

@@ -101,6 +101,38 @@ describe("aks-node-os-auto-upgrade", () => {
     ]);
   });
 
+  it("names the classic field of the provider version the cluster uses when the channel is missing", async () => {
+    const classicProvider = (version: string) => ({
+      provider: { type: "pulumi:providers:azure", name: "default", props: { version } },
+    });
+    const missing = compliantClassicClusterProps({ nodeOsUpgradeChannel: undefined });
+    const flagged = (field: string) => [
+      `${AKS} sets no ${field}, so its nodes' OS is not updated automatically. This fails the Cloud Conformity ` +
+        `rule ${RULE}: ${channelFix(field)}`,
+    ];
+    assert.deepStrictEqual(
+      await check([resource(CLASSIC_CLUSTER, "aks", missing, classicProvider("5.89.0"))]),
+      flagged("nodeOsChannelUpgrade"),
+    );
+    assert.deepStrictEqual(
+      await check([resource(CLASSIC_CLUSTER, "aks", missing, classicProvider("6.21.0"))]),
+      flagged("nodeOsUpgradeChannel"),
+    );
+    assert.deepStrictEqual(
+      await check([resource(CLASSIC_CLUSTER, "aks", missing)]),
+      flagged("nodeOsUpgradeChannel"),
+    );
+    // Without the provider's version, a field only 5.x has tells the version.
+    const old = compliantClassicClusterProps({
+      nodeOsUpgradeChannel: undefined,
+      automaticChannelUpgrade: "patch",
+    });
+    assert.deepStrictEqual(
+      await check([resource(CLASSIC_CLUSTER, "aks", old)]),
+      flagged("nodeOsChannelUpgrade"),
+    );
+  });
+
   describe("requireMaintenanceWindow", () => {
     it("does not ask for a window unless configured", async () => {
       assert.deepStrictEqual(await check([nativeCluster()]), []);
