@@ -11,12 +11,12 @@ import {
   checkNodeOsWindow,
 } from "../domain";
 import { ClusterBindings, clusterBindings } from "./bindingLinks";
-import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
+import { ClusterRuleCheck } from "./clusterRuleCheck";
+import { azureCliFor } from "./clusterRuleMessage";
 import { inlineNodeOsWindow, nodeOsUpgradeFields } from "./clusterRuleFields";
-import { ExemptionConfig, clusterExemption, exemptionSchema, isChecked, readExemptions } from "./exemptions";
-import { skipCheck } from "./skipCheck";
+import { ExemptionConfig, exemptionSchema } from "./exemptions";
 import { StackMaintenanceConfiguration, stackMaintenanceConfigurations } from "./stackChildren";
-import { StackCluster, describeCluster, stackClusters } from "./stackResources";
+import { StackCluster } from "./stackResources";
 
 const RULE = CLUSTER_RULES["node-os-auto-upgrade"];
 export const NODE_OS_AUTO_UPGRADE_EXEMPT_TAG = "node-os-auto-upgrade-exempt";
@@ -56,39 +56,24 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
     },
   },
   validateStack: (args, reportViolation) => {
-    const config = args.getConfig<NodeOsAutoUpgradeConfig>();
-    const exemptions = readExemptions(config, NODE_OS_AUTO_UPGRADE_EXEMPT_TAG);
-    const clusters = stackClusters(args.resources);
+    const run = new ClusterRuleCheck(args, reportViolation, RULE, NODE_OS_AUTO_UPGRADE_EXEMPT_TAG);
     const configurationsOf =
-      config.requireMaintenanceWindow === true
-        ? clusterBindings(clusters, stackMaintenanceConfigurations(args.resources))
+      args.getConfig<NodeOsAutoUpgradeConfig>().requireMaintenanceWindow === true
+        ? clusterBindings(run.clusters, stackMaintenanceConfigurations(args.resources))
         : undefined;
-    for (const cluster of clusters) {
-      if (!isChecked(args, clusterExemption(cluster, exemptions), cluster.resource.urn)) continue;
-      const report = (problem: string, fix: string) =>
-        reportViolation(
-          ruleViolation(describeCluster(cluster), problem, RULE, fix, exemptions),
-          cluster.resource.urn,
-        );
+    for (const cluster of run.checkedClusters()) {
       const fields = nodeOsUpgradeFields(cluster);
-      const channel = checkNodeOsUpgrade(fields);
-      if (channel.status === "unknown") {
-        skipCheck(args, channel.field, cluster.resource.urn);
-      } else if (channel.status === "fail") {
-        report(
-          channel.problem,
+      run.judgeCluster(
+        cluster,
+        checkNodeOsUpgrade(fields),
+        () =>
           `set ${fields.nodeOsChannelField} to "NodeImage" (the AksCluster component's default) or ` +
-            `"SecurityPatch", or for a cluster that exists run ${azureCliFor(RULE.azureCli, cluster.ref)}`,
-        );
-      }
+          `"SecurityPatch", or for a cluster that exists run ${azureCliFor(RULE.azureCli, cluster.ref)}`,
+      );
       if (configurationsOf === undefined) continue;
-      const window = nodeOsWindowVerdict(cluster, configurationsOf(cluster));
-      if (window.status === "unknown") {
-        skipCheck(args, window.field, cluster.resource.urn);
-        continue;
-      }
-      if (window.status === "pass") continue;
-      report(window.problem, windowFix(cluster));
+      run.judgeCluster(cluster, nodeOsWindowVerdict(cluster, configurationsOf(cluster)), () =>
+        windowFix(cluster),
+      );
     }
   },
 };
