@@ -1,7 +1,7 @@
-export { ARM_ID_FORMS, ArmId, ArmIdParse, fullType, parseArmId, parseClusterId, topLevelType } from "./armId";
+export { ARM_ID_FORMS, ArmId, ArmIdParse, fullType, parseArmId, parseClusterId } from "./armId";
 export { BindingFields, Findings, MAX_BINDINGS_PER_CLUSTER, checkBinding, fieldPath } from "./bindingRules";
 export { BindingIdentity, checkBindingSet } from "./bindingSetRules";
-export { SYSTEM_ASSIGNED, isSystemAssigned } from "./identity";
+export { isSystemAssigned } from "./identity";
 export { BINDING_NAME_RULE, CLUSTER_NAME_RULE, isValidBindingName, isValidClusterName } from "./names";
 export { privilegeReasons } from "./privilege";
 export {
@@ -19,14 +19,10 @@ export { UNKNOWN, Unknown } from "./unknown";
 export {
   CLUSTER_RULES,
   COMPLIANT_NODE_OS_CHANNELS,
-  ClusterRuleId,
   ClusterRuleInfo,
-  FIPS_BY_DEFAULT_WINDOWS_SKUS,
   KMS_IDENTITY_CONFLICT,
   KmsFields,
-  MAX_WINDOW_HOURS,
   MIN_WINDOW_HOURS,
-  NODE_IMAGE_UPGRADE_CHANNEL,
   NODE_OS_SCHEDULE_NAME,
   NODE_OS_WINDOW_AZURE_CLI,
   NodeOsUpgradeFields,
@@ -48,7 +44,6 @@ export {
   MAX_NODES_PER_POOL,
   NODE_POOL_NAME_RULES,
   NodePoolOs,
-  TAINT_EFFECTS,
   TAINT_FORM,
   isValidNodeCount,
   isValidNodePoolName,

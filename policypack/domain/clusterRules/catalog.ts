@@ -19,14 +19,9 @@ export interface ClusterRuleInfo {
   readonly severity: "low" | "medium" | "high";
 }
 
-export const ClusterRuleId = {
-  TrustedAccess: "trusted-access",
-  NodeOsAutoUpgrade: "node-os-auto-upgrade",
-  PrivateCluster: "private-cluster",
-  NodePoolFips: "node-pool-fips",
-  KmsPrivateKeyVault: "kms-private-key-vault",
-} as const;
-export type ClusterRuleId = (typeof ClusterRuleId)[keyof typeof ClusterRuleId];
+/** The rules' keys in CLUSTER_RULES. */
+export type ClusterRuleId =
+  "trusted-access" | "node-os-auto-upgrade" | "private-cluster" | "node-pool-fips" | "kms-private-key-vault";
 
 export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
   "trusted-access": {

@@ -15,7 +15,7 @@ export const NODE_OS_SCHEDULE_NAME = "aksManagedNodeOSUpgradeSchedule";
  * for at least the minimum too.
  */
 export const MIN_WINDOW_HOURS = 4;
-export const MAX_WINDOW_HOURS = 24;
+const MAX_WINDOW_HOURS = 24;
 
 /** What AKS accepts as a window's length, in the words of every message about it (component and policy). */
 export const WINDOW_HOURS_ALLOWED = `whole hours from ${MIN_WINDOW_HOURS} to ${MAX_WINDOW_HOURS}`;
