@@ -1,3 +1,4 @@
+export { AzureCliValues, azureCliCommand, shellWord } from "./azureCli";
 export { ARM_ID_FORMS, ArmId, ArmIdParse, fullType, parseArmId, parseClusterId } from "./armId";
 export { BindingFields, Findings, MAX_BINDINGS_PER_CLUSTER, checkBinding, fieldPath } from "./bindingRules";
 export { BindingIdentity, checkBindingSet } from "./bindingSetRules";
@@ -24,7 +25,6 @@ export {
   KmsFields,
   MIN_WINDOW_HOURS,
   NODE_OS_SCHEDULE_NAME,
-  NODE_OS_WINDOW_AZURE_CLI,
   NodeOsUpgradeFields,
   NodeOsWindowFields,
   NodePoolFipsFields,
@@ -39,6 +39,7 @@ export {
   isValidStartTime,
   isValidUtcOffset,
   isValidWindowHours,
+  nodeOsWindowAzureCli,
 } from "./clusterRules";
 export {
   MAX_NODES_PER_POOL,

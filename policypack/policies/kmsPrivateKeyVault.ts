@@ -38,7 +38,7 @@ function kmsFix(cluster: StackCluster, fields: KmsFields): string {
       : 'securityProfile.azureKeyVaultKms with enabled: true, keyId, keyVaultNetworkAccess: "Private" and ' +
         "keyVaultResourceId";
   return (
-    `declare ${settings}, or for a cluster that exists run ${azureCliFor(RULE.azureCli, cluster.ref)}. ` +
+    `declare ${settings}, or for a cluster that exists run ${azureCliFor(RULE, cluster.ref)}. ` +
     `Before you do: ${KMS_IDENTITY_CONFLICT}`
   );
 }

@@ -3,12 +3,12 @@ import {
   CLUSTER_RULES,
   COMPLIANT_NODE_OS_CHANNELS,
   NODE_OS_SCHEDULE_NAME,
-  NODE_OS_WINDOW_AZURE_CLI,
   RuleVerdict,
   UNKNOWN,
   WINDOW_HOURS_ALLOWED,
   checkNodeOsUpgrade,
   checkNodeOsWindow,
+  nodeOsWindowAzureCli,
 } from "../domain";
 import { ClusterBindings, clusterBindings } from "./bindingLinks";
 import { ClusterRuleCheck } from "./clusterRuleCheck";
@@ -68,7 +68,7 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
         checkNodeOsUpgrade(fields),
         () =>
           `set ${fields.nodeOsChannelField} to "NodeImage" (the AksCluster component's default) or ` +
-          `"SecurityPatch", or for a cluster that exists run ${azureCliFor(RULE.azureCli, cluster.ref)}`,
+          `"SecurityPatch", or for a cluster that exists run ${azureCliFor(RULE, cluster.ref)}`,
       );
       if (configurationsOf === undefined) continue;
       run.judgeCluster(cluster, nodeOsWindowVerdict(cluster, configurationsOf(cluster)), () =>
@@ -107,7 +107,7 @@ function nodeOsWindowVerdict(
 }
 
 function windowFix(cluster: StackCluster): string {
-  const azureCli = azureCliFor(NODE_OS_WINDOW_AZURE_CLI, cluster.ref);
+  const azureCli = azureCliFor({ azureCli: nodeOsWindowAzureCli("add") }, cluster.ref);
   const declare =
     cluster.provider === "azure"
       ? `declare maintenanceWindowNodeOs with a duration of ${WINDOW_HOURS_ALLOWED}`

@@ -40,7 +40,7 @@ export const nodePoolFips: StackValidationPolicy = {
             unknown: (field) => `${field} of ${pool.poolName ?? "a node pool"}`,
           },
           checkNodePoolFips(pool),
-          () => fipsFix(pool.enableFipsField, azureCliFor(RULE.azureCli, cluster.ref, pool.poolName)),
+          () => fipsFix(pool.enableFipsField, azureCliFor(RULE, cluster.ref, pool.poolName)),
         );
       }
     }
@@ -55,7 +55,7 @@ export const nodePoolFips: StackValidationPolicy = {
       run.judge(
         { urn: pool.resource.urn, subject: poolSubject(pool, owner.certain) },
         separatePoolVerdict(pool),
-        () => fipsFix(pool.enableFipsField, azureCliFor(RULE.azureCli, ref, pool.poolName)),
+        () => fipsFix(pool.enableFipsField, azureCliFor(RULE, ref, pool.poolName)),
       );
     }
   },

@@ -30,7 +30,7 @@ export const privateCluster: StackValidationPolicy = {
         checkPrivateCluster(fields.enabled, fields.field),
         () =>
           `set ${fields.field} to true (the AksCluster component's privateCluster does), or for a cluster that ` +
-          `exists run ${azureCliFor(RULE.azureCli, cluster.ref)}`,
+          `exists run ${azureCliFor(RULE, cluster.ref)}`,
       );
     }
   },

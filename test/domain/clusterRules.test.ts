@@ -3,7 +3,6 @@ import {
   CLUSTER_RULES,
   KMS_IDENTITY_CONFLICT,
   KmsFields,
-  NODE_OS_WINDOW_AZURE_CLI,
   NodePoolFipsFields,
   RuleVerdict,
   UNKNOWN,
@@ -12,6 +11,7 @@ import {
   checkNodeOsWindow,
   checkNodePoolFips,
   checkPrivateCluster,
+  nodeOsWindowAzureCli,
 } from "../../policypack/domain";
 
 const PASS: RuleVerdict = { status: "pass" };
@@ -283,7 +283,7 @@ describe("CLUSTER_RULES", () => {
 describe("the texts the policies and audit share", () => {
   it("adds the node OS window with the one name AKS knows and the shortest length it accepts", () => {
     assert.strictEqual(
-      NODE_OS_WINDOW_AZURE_CLI,
+      nodeOsWindowAzureCli("add"),
       "az aks maintenanceconfiguration add --resource-group <group> --cluster-name <cluster> --name " +
         "aksManagedNodeOSUpgradeSchedule --schedule-type Weekly --day-of-week Sunday --interval-weeks 1 " +
         "--start-time 00:00 --duration 4",

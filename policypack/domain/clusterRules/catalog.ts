@@ -11,8 +11,13 @@ export interface ClusterRuleInfo {
   readonly auditRule: string;
   /** What the AksCluster component does about it. */
   readonly componentDefault: string;
-  /** The Azure CLI command that fixes a live cluster; `<group>`, `<cluster>`, `<pool>` are placeholders. */
+  /**
+   * The Azure CLI command that fixes a live cluster, with placeholders: those `azureCliCommand` fills in
+   * (`<group>`, `<cluster>`, `<pool>`, …) and those only the user knows (`<key-id>`).
+   */
   readonly azureCli: string;
+  /** What a user must know before running it, when anything. */
+  readonly azureCliNote?: string;
   /** Microsoft's page on the feature. */
   readonly docs: string;
   /** How much a failure weighs: the policy's `severity` and `audit`'s SARIF `security-severity` alike. */
@@ -30,8 +35,8 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
     auditRule: "trusted-access-missing",
     componentDefault: "`trustedAccess` (required, 1 to 8 bindings)",
     azureCli:
-      "az aks trustedaccess rolebinding create --resource-group <group> --cluster-name <cluster> --name <name> " +
-      "--source-resource-id <source id> --roles <roles>",
+      "az aks trustedaccess rolebinding create --resource-group <group> --cluster-name <cluster> " +
+      "--name <binding-name> --source-resource-id <source-resource-id> --roles <role>[,<role>...]",
     docs: "https://learn.microsoft.com/azure/aks/trusted-access-feature",
     severity: "high",
   },
@@ -49,9 +54,10 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
     policy: "aks-private-cluster",
     auditRule: "private-cluster",
     componentDefault: "`privateCluster: true` (system private DNS zone)",
-    azureCli:
-      "az aks update --resource-group <group> --name <cluster> --enable-private-cluster (clusters with API " +
-      "Server VNet Integration; a Private Link cluster must be created anew with az aks create --enable-private-cluster)",
+    azureCli: "az aks update --resource-group <group> --name <cluster> --enable-private-cluster",
+    azureCliNote:
+      "clusters with API Server VNet Integration; a Private Link cluster must be created anew with az aks create " +
+      "--enable-private-cluster",
     docs: "https://learn.microsoft.com/azure/aks/private-clusters",
     severity: "medium",
   },
@@ -72,8 +78,9 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
     componentDefault: "not offered: Azure refuses KMS on a system-assigned cluster",
     azureCli:
       "az aks update --resource-group <group> --name <cluster> --enable-azure-keyvault-kms " +
-      "--azure-keyvault-kms-key-id <key id> --azure-keyvault-kms-key-vault-network-access Private " +
-      "--azure-keyvault-kms-key-vault-resource-id <vault id> (needs a user-assigned identity)",
+      "--azure-keyvault-kms-key-id <key-id> --azure-keyvault-kms-key-vault-network-access Private " +
+      "--azure-keyvault-kms-key-vault-resource-id <key-vault-resource-id>",
+    azureCliNote: "needs a user-assigned identity",
     docs: "https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption",
     severity: "medium",
   },

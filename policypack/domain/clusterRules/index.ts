@@ -3,7 +3,6 @@ export { KMS_IDENTITY_CONFLICT, KmsFields, checkKmsPrivateVault } from "./kmsPri
 export {
   MIN_WINDOW_HOURS,
   NODE_OS_SCHEDULE_NAME,
-  NODE_OS_WINDOW_AZURE_CLI,
   NodeOsWindowFields,
   WEEK_DAYS,
   WINDOW_HOURS_ALLOWED,
@@ -11,6 +10,7 @@ export {
   isValidStartTime,
   isValidUtcOffset,
   isValidWindowHours,
+  nodeOsWindowAzureCli,
 } from "./nodeOsWindow";
 export { NodePoolFipsFields, checkNodePoolFips } from "./nodePoolFips";
 export { COMPLIANT_NODE_OS_CHANNELS, NodeOsUpgradeFields, checkNodeOsUpgrade } from "./nodeOsUpgrade";

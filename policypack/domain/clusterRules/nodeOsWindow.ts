@@ -21,13 +21,17 @@ const MAX_WINDOW_HOURS = 24;
 export const WINDOW_HOURS_ALLOWED = `whole hours from ${MIN_WINDOW_HOURS} to ${MAX_WINDOW_HOURS}`;
 
 /**
- * The Azure CLI command that adds a weekly node OS window of the shortest allowed length to a live cluster;
+ * The Azure CLI command that gives a live cluster the AksCluster component's default node OS window (weekly,
+ * Sunday 00:00, the shortest length allowed): `add` where it has none, `update` where its window is wrong.
  * `<group>` and `<cluster>` are placeholders, as in the catalog.
  */
-export const NODE_OS_WINDOW_AZURE_CLI =
-  "az aks maintenanceconfiguration add --resource-group <group> --cluster-name <cluster> " +
-  `--name ${NODE_OS_SCHEDULE_NAME} --schedule-type Weekly --day-of-week Sunday --interval-weeks 1 ` +
-  `--start-time 00:00 --duration ${MIN_WINDOW_HOURS}`;
+export function nodeOsWindowAzureCli(verb: "add" | "update"): string {
+  return (
+    `az aks maintenanceconfiguration ${verb} --resource-group <group> --cluster-name <cluster> ` +
+    `--name ${NODE_OS_SCHEDULE_NAME} --schedule-type Weekly --day-of-week Sunday --interval-weeks 1 ` +
+    `--start-time 00:00 --duration ${MIN_WINDOW_HOURS}`
+  );
+}
 
 export const WEEK_DAYS = [
   "Sunday",

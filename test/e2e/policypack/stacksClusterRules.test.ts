@@ -93,9 +93,9 @@ function bareVerdicts(
         'fails the Cloud Conformity rule "Use Private Key Vaults for Encryption at Rest in AKS": declare ' +
         'securityProfile.azureKeyVaultKms with enabled: true, keyId, keyVaultNetworkAccess: "Private" and ' +
         "keyVaultResourceId, or for a cluster that exists run az aks update --resource-group rg-aks --name " +
-        "aks-bare --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key id> " +
+        "aks-bare --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key-id> " +
         "--azure-keyvault-kms-key-vault-network-access Private --azure-keyvault-kms-key-vault-resource-id " +
-        `<vault id> (needs a user-assigned identity). Before you do: ${CONFLICT}${hint("kms-private-key-vault-exempt")}`,
+        `<key-vault-resource-id> (needs a user-assigned identity). Before you do: ${CONFLICT}${hint("kms-private-key-vault-exempt")}`,
     ),
   ];
 }
