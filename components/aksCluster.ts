@@ -6,7 +6,7 @@ import { ComponentChecks } from "./deferredChecks";
 import { dnsPrefixFor } from "./dnsPrefix";
 import { NodeOsMaintenanceWindowArgs } from "./maintenanceWindow";
 import { NodePoolArgs } from "./nodePoolArgs";
-import { checkNodeOsWindow, createNodeOsWindow } from "./nodeOsMaintenance";
+import { checkedNodeOsWindowFields, createNodeOsWindow } from "./nodeOsMaintenance";
 import { checkNodePools, createNodePools } from "./nodePools";
 import { PRIVATE_CLUSTER_REPLACE_ON_CHANGES, apiServerAccessProfile } from "./privateCluster";
 import { SYSTEM_NODE_POOL_DEFAULTS, SystemNodePoolArgs, systemAgentPool } from "./systemNodePool";
@@ -141,7 +141,7 @@ export class AksCluster extends pulumi.ComponentResource {
       reads: [given.privateCluster],
       findings: ([isPrivate]) => checkPrivateCluster(subject, isPrivate),
     });
-    const window = checkNodeOsWindow(subject, given.nodeOsMaintenanceWindow, checks);
+    const window = checkedNodeOsWindowFields(subject, given.nodeOsMaintenanceWindow, checks);
     const systemPoolName = given.systemNodePool?.name ?? SYSTEM_NODE_POOL_DEFAULTS.name;
     const nodePools = checkNodePools(subject, given.nodePools, systemPoolName, checks);
     checks.throwErrorsFound();

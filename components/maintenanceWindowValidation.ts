@@ -4,9 +4,8 @@
  */
 import {
   Findings,
-  MAX_WINDOW_HOURS,
-  MIN_WINDOW_HOURS,
   WEEK_DAYS,
+  WINDOW_HOURS_ALLOWED,
   isValidStartTime,
   isValidUtcOffset,
   isValidWindowHours,
@@ -81,8 +80,7 @@ export function checkDurationHours(subject: Subject, hours: unknown): Findings {
   return finding(
     subject,
     isValidWindowHours(hours),
-    `${ARG}.durationHours ${show(hours)} is not a window length Azure accepts: give whole hours from ` +
-      `${MIN_WINDOW_HOURS} to ${MAX_WINDOW_HOURS}.`,
+    `${ARG}.durationHours ${show(hours)} is not a window length Azure accepts: give ${WINDOW_HOURS_ALLOWED}.`,
   );
 }
 

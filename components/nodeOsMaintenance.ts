@@ -17,7 +17,7 @@ import type { Subject } from "./validation";
  * Checks `nodeOsMaintenanceWindow` and returns its fields, defaults filled in and each held back by its own
  * check; `undefined` when there is to be no window (`enabled: false`, or `null` from JavaScript).
  */
-export function checkNodeOsWindow(
+export function checkedNodeOsWindowFields(
   subject: Subject,
   window: unknown,
   checks: ComponentChecks,

@@ -1,23 +1,19 @@
 import {
+  AzureCliValues,
   KMS_IDENTITY_CONFLICT,
-  MIN_WINDOW_HOURS,
-  NODE_OS_SCHEDULE_NAME,
+  azureCliCommand,
   isSystemAssigned,
+  nodeOsWindowAzureCli,
 } from "../../policypack/domain";
 import type { AuditedBinding, ClusterRef, Finding, Remediation } from "./report";
 import { AuditRule, CheckedRule, catalogEntry } from "./rules";
 
-/** A word as a POSIX shell reads it: as is when safe, else in single quotes. Placeholders stay unquoted. */
-export function shellWord(value: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-function clusterArgs(cluster: ClusterRef, nameFlag: "--name" | "--cluster-name"): string {
-  return (
-    `--subscription ${shellWord(cluster.subscriptionId)} --resource-group ${shellWord(cluster.resourceGroup)} ` +
-    `${nameFlag} ${shellWord(cluster.name)}`
-  );
-}
+/** The fixes of the Trusted Access rule's other findings, which the rules' catalog does not hold. */
+const MANAGED_IDENTITY_AZURE_CLI =
+  "az aks update --resource-group <group> --name <cluster> --enable-managed-identity";
+const BINDING_UPDATE_AZURE_CLI =
+  "az aks trustedaccess rolebinding update --resource-group <group> --cluster-name <cluster> " +
+  "--name <binding-name> --roles <role>[,<role>...]";
 
 /** The Pulumi program that gives the cluster its bindings with this package's component. */
 export function pulumiSnippet(cluster: ClusterRef): string {
@@ -46,11 +42,6 @@ export interface RemediationContext {
   readonly hasNodeOsWindow?: boolean;
 }
 
-/** `az aks maintenanceconfiguration add` and `update` take the same schedule; a weekly window of 4 hours. */
-const WINDOW_SCHEDULE =
-  `--name ${NODE_OS_SCHEDULE_NAME} --schedule-type Weekly --day-of-week <day> --interval-weeks 1 ` +
-  `--start-time <HH:mm> --duration ${MIN_WINDOW_HOURS}`;
-
 const PRIVATE_LINK_NOTE =
   "az aks update --enable-private-cluster works on a cluster with API Server VNet Integration; a cluster without " +
   "it must be created anew with az aks create --enable-private-cluster.";
@@ -72,16 +63,19 @@ export function remediationFor(context: RemediationContext): Remediation {
   const componentLine = (rule: CheckedRule): void => {
     component.push(`AksCluster ${rule}: ${catalogEntry(rule).componentDefault}`);
   };
+  const where: AzureCliValues = {
+    subscription: cluster.subscriptionId,
+    resourceGroup: cluster.resourceGroup,
+    cluster: cluster.name,
+  };
+  const run = (template: string, values: AzureCliValues = {}): void => {
+    azureCli.push(azureCliCommand(template, { ...where, ...values }));
+  };
   if (rules.has(AuditRule.TrustedAccessMissing)) {
-    azureCli.push(
-      `az aks trustedaccess rolebinding create ${clusterArgs(cluster, "--cluster-name")} ` +
-        "--name <binding-name> --source-resource-id <source-resource-id> --roles <role>[,<role>...]",
-    );
+    run(catalogEntry("trusted-access-missing").azureCli);
     pulumi = pulumiSnippet(cluster);
   }
-  if (rules.has(AuditRule.IdentityNotSystemAssigned)) {
-    azureCli.push(`az aks update ${clusterArgs(cluster, "--name")} --enable-managed-identity`);
-  }
+  if (rules.has(AuditRule.IdentityNotSystemAssigned)) run(MANAGED_IDENTITY_AZURE_CLI);
   if (rules.has(AuditRule.BindingNotSucceeded)) {
     const named = new Set(
       findings.filter((f) => f.rule === AuditRule.BindingNotSucceeded).map((f) => f.binding),
@@ -89,46 +83,29 @@ export function remediationFor(context: RemediationContext): Remediation {
     const failed = bindings.filter(
       (x) => x.provisioningState !== "Succeeded" && (named.has(x.name) || named.has(undefined)),
     );
-    for (const b of failed) {
-      azureCli.push(
-        `az aks trustedaccess rolebinding update ${clusterArgs(cluster, "--cluster-name")} ` +
-          `--name ${shellWord(b.name)} --roles ${shellWord(b.roles.join(","))}`,
-      );
-    }
+    for (const b of failed) run(BINDING_UPDATE_AZURE_CLI, { binding: b.name, roles: b.roles });
   }
-  if (rules.has(AuditRule.NodeOsAutoUpgrade)) {
-    azureCli.push(`az aks update ${clusterArgs(cluster, "--name")} --node-os-upgrade-channel NodeImage`);
-  }
+  if (rules.has(AuditRule.NodeOsAutoUpgrade)) run(catalogEntry("node-os-auto-upgrade").azureCli);
   if (rules.has(AuditRule.NodeOsMaintenanceWindow)) {
-    const verb = context.hasNodeOsWindow === true ? "update" : "add";
-    azureCli.push(
-      `az aks maintenanceconfiguration ${verb} ${clusterArgs(cluster, "--cluster-name")} ${WINDOW_SCHEDULE}`,
-    );
+    run(nodeOsWindowAzureCli(context.hasNodeOsWindow === true ? "update" : "add"));
   }
   if (rules.has(AuditRule.NodeOsAutoUpgrade) || rules.has(AuditRule.NodeOsMaintenanceWindow)) {
     componentLine("node-os-auto-upgrade");
   }
   if (rules.has(AuditRule.PrivateCluster)) {
-    azureCli.push(`az aks update ${clusterArgs(cluster, "--name")} --enable-private-cluster`);
+    run(catalogEntry("private-cluster").azureCli);
     componentLine("private-cluster");
     notes.push(PRIVATE_LINK_NOTE);
   }
   if (rules.has(AuditRule.NodePoolFips)) {
     for (const f of findings.filter((x) => x.rule === AuditRule.NodePoolFips && x.nodePool !== undefined)) {
-      azureCli.push(
-        `az aks nodepool update ${clusterArgs(cluster, "--cluster-name")} --name ${shellWord(f.nodePool ?? "")} ` +
-          "--enable-fips-image",
-      );
+      run(catalogEntry("node-pool-fips").azureCli, { pool: f.nodePool });
     }
     componentLine("node-pool-fips");
     notes.push(FIPS_NOTE);
   }
   if (rules.has(AuditRule.KmsPrivateKeyVault)) {
-    azureCli.push(
-      `az aks update ${clusterArgs(cluster, "--name")} --enable-azure-keyvault-kms ` +
-        "--azure-keyvault-kms-key-id <key-id> --azure-keyvault-kms-key-vault-network-access Private " +
-        "--azure-keyvault-kms-key-vault-resource-id <key-vault-resource-id>",
-    );
+    run(catalogEntry("kms-private-key-vault").azureCli);
     componentLine("kms-private-key-vault");
     if (isSystemAssigned(cluster.identityType)) notes.push(`${KMS_IDENTITY_CONFLICT}.`);
   }

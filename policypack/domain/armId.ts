@@ -60,11 +60,6 @@ export function parseArmId(value: string): ArmIdParse {
   return { ok: true, id: { subscriptionId, resourceGroupName, namespace, types, names } };
 }
 
-/** `Namespace/type` of the id's top-level resource, e.g. `Microsoft.Security/pricings` for a child of a pricing. */
-export function topLevelType(id: ArmId): string {
-  return `${id.namespace}/${id.types[0]}`;
-}
-
 /** The full type of the id, e.g. `Microsoft.Security/pricings/securityOperators`. */
 export function fullType(id: ArmId): string {
   return [id.namespace, ...id.types].join("/");

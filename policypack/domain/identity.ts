@@ -1,5 +1,5 @@
 /** The identity type the Cloud Conformity rule asks of a cluster, and that Trusted Access is built on. */
-export const SYSTEM_ASSIGNED = "SystemAssigned";
+const SYSTEM_ASSIGNED = "SystemAssigned";
 
 /** Whether an identity type is SystemAssigned; ARM compares enum values ignoring case. */
 export function isSystemAssigned(identityType: unknown): boolean {

@@ -1,7 +1,8 @@
-export { ARM_ID_FORMS, ArmId, ArmIdParse, fullType, parseArmId, parseClusterId, topLevelType } from "./armId";
+export { AzureCliValues, azureCliCommand, shellWord } from "./azureCli";
+export { ARM_ID_FORMS, ArmId, ArmIdParse, fullType, parseArmId, parseClusterId } from "./armId";
 export { BindingFields, Findings, MAX_BINDINGS_PER_CLUSTER, checkBinding, fieldPath } from "./bindingRules";
 export { BindingIdentity, checkBindingSet } from "./bindingSetRules";
-export { SYSTEM_ASSIGNED, isSystemAssigned } from "./identity";
+export { isSystemAssigned } from "./identity";
 export { BINDING_NAME_RULE, CLUSTER_NAME_RULE, isValidBindingName, isValidClusterName } from "./names";
 export { privilegeReasons } from "./privilege";
 export {
@@ -19,37 +20,31 @@ export { UNKNOWN, Unknown } from "./unknown";
 export {
   CLUSTER_RULES,
   COMPLIANT_NODE_OS_CHANNELS,
-  ClusterRuleId,
   ClusterRuleInfo,
-  FIPS_BY_DEFAULT_WINDOWS_SKUS,
   KMS_IDENTITY_CONFLICT,
   KmsFields,
   MIN_WINDOW_HOURS,
-  NODE_IMAGE_UPGRADE_CHANNEL,
   NODE_OS_SCHEDULE_NAME,
-  NODE_OS_WINDOW_AZURE_CLI,
   NodeOsUpgradeFields,
   NodeOsWindowFields,
   NodePoolFipsFields,
   RuleVerdict,
+  WEEK_DAYS,
+  WINDOW_HOURS_ALLOWED,
   checkKmsPrivateVault,
   checkNodeOsUpgrade,
   checkNodeOsWindow,
   checkNodePoolFips,
   checkPrivateCluster,
-} from "./clusterRules";
-export {
-  MAX_WINDOW_HOURS,
-  WEEK_DAYS,
   isValidStartTime,
   isValidUtcOffset,
   isValidWindowHours,
-} from "./maintenanceWindowRules";
+  nodeOsWindowAzureCli,
+} from "./clusterRules";
 export {
   MAX_NODES_PER_POOL,
   NODE_POOL_NAME_RULES,
   NodePoolOs,
-  TAINT_EFFECTS,
   TAINT_FORM,
   isValidNodeCount,
   isValidNodePoolName,

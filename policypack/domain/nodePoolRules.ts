@@ -24,7 +24,7 @@ export function isValidNodeCount(count: unknown, min: number): boolean {
   return typeof count === "number" && Number.isInteger(count) && count >= min && count <= MAX_NODES_PER_POOL;
 }
 
-export const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
+const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
 export const TAINT_FORM = '"key=value:Effect" with Effect NoSchedule, PreferNoSchedule or NoExecute';
 // A Kubernetes label key (optional DNS-subdomain prefix and "/", then a name of up to 63 characters), "=", a value
 // of up to 63 characters (may be empty), ":", an effect.

@@ -21,14 +21,25 @@ function clusterProperty(cluster: StackCluster, key: string): Plain {
   return stateField(plainFields(cluster.resource.props, [key]), key);
 }
 
-/** The first of several property names the provider's versions use that is set, read as one. */
-function firstProperty(cluster: StackCluster, keys: readonly string[]): { key: string; value: Plain } {
-  const props = plainFields(cluster.resource.props, keys);
-  for (const key of keys) {
-    const value = field(props, key);
-    if (value !== undefined) return { key, value };
-  }
-  return { key: keys[0], value: undefined };
+/** The classic provider's names of the upgrade channels: @pulumi/azure 6.x (azurerm 4.x) renamed both. */
+const CLASSIC_CHANNEL_NAMES = {
+  6: { nodeOs: "nodeOsUpgradeChannel", upgrade: "automaticUpgradeChannel" },
+  5: { nodeOs: "nodeOsChannelUpgrade", upgrade: "automaticChannelUpgrade" },
+} as const;
+
+/**
+ * The major version of @pulumi/azure that manages a classic cluster: its provider's `version` when the engine gives
+ * it, else 5 when the cluster sets a field only 5.x has, else 6 (the current one).
+ */
+function classicMajorVersion(cluster: StackCluster): 5 | 6 {
+  const provider = cluster.resource.provider;
+  const version =
+    provider === undefined ? undefined : field(plainFields(provider.props, ["version"]), "version");
+  const major = typeof version === "string" ? Number.parseInt(version, 10) : NaN;
+  if (Number.isInteger(major)) return major >= 6 ? 6 : 5;
+  const old = CLASSIC_CHANNEL_NAMES[5];
+  const props = plainFields(cluster.resource.props, [old.nodeOs, old.upgrade]);
+  return field(props, old.nodeOs) !== undefined || field(props, old.upgrade) !== undefined ? 5 : 6;
 }
 
 export function nodeOsUpgradeFields(cluster: StackCluster): NodeOsUpgradeFields {
@@ -41,14 +52,13 @@ export function nodeOsUpgradeFields(cluster: StackCluster): NodeOsUpgradeFields 
       upgradeChannelField: "autoUpgradeProfile.upgradeChannel",
     };
   }
-  // @pulumi/azure 6.x names first, then 5.x (nodeOsChannelUpgrade, automaticChannelUpgrade).
-  const nodeOs = firstProperty(cluster, ["nodeOsUpgradeChannel", "nodeOsChannelUpgrade"]);
-  const upgrade = firstProperty(cluster, ["automaticUpgradeChannel", "automaticChannelUpgrade"]);
+  // Read, and named in messages, as the cluster's own provider version calls them.
+  const names = CLASSIC_CHANNEL_NAMES[classicMajorVersion(cluster)];
   return {
-    nodeOsChannel: nodeOs.value,
-    nodeOsChannelField: nodeOs.key,
-    upgradeChannel: upgrade.value,
-    upgradeChannelField: upgrade.key,
+    nodeOsChannel: clusterProperty(cluster, names.nodeOs),
+    nodeOsChannelField: names.nodeOs,
+    upgradeChannel: clusterProperty(cluster, names.upgrade),
+    upgradeChannelField: names.upgrade,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ClusterRuleInfo, show } from "../domain";
+import { ClusterRuleInfo, azureCliCommand, show } from "../domain";
 import { ClusterRef } from "./clusterRef";
 import { Exemptions, exemptionHint } from "./exemptions";
 
@@ -19,10 +19,20 @@ export function ruleViolation(
   );
 }
 
-/** An Azure CLI command of the catalog with its placeholders filled in wherever the value is known. */
-export function azureCliFor(command: string, ref: ClusterRef, poolName?: unknown): string {
-  const fill = (text: string, placeholder: string, value: unknown): string =>
-    typeof value === "string" && value !== "" ? text.split(placeholder).join(value) : text;
-  const filled = fill(fill(command, "<group>", ref.resourceGroupName), "<cluster>", ref.clusterName);
-  return fill(filled, "<pool>", poolName);
+/**
+ * A rule's Azure CLI command with its placeholders filled in wherever the value is known (quoted as a shell needs
+ * it, as `audit` writes it), and the rule's note on it in parentheses.
+ */
+export function azureCliFor(
+  rule: Pick<ClusterRuleInfo, "azureCli" | "azureCliNote">,
+  ref: ClusterRef,
+  poolName?: unknown,
+): string {
+  const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+  const command = azureCliCommand(rule.azureCli, {
+    resourceGroup: text(ref.resourceGroupName),
+    cluster: text(ref.clusterName),
+    pool: text(poolName),
+  });
+  return rule.azureCliNote === undefined ? command : `${command} (${rule.azureCliNote})`;
 }

@@ -2,21 +2,21 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import {
   CLUSTER_RULES,
   COMPLIANT_NODE_OS_CHANNELS,
-  MIN_WINDOW_HOURS,
   NODE_OS_SCHEDULE_NAME,
-  NODE_OS_WINDOW_AZURE_CLI,
   RuleVerdict,
   UNKNOWN,
+  WINDOW_HOURS_ALLOWED,
   checkNodeOsUpgrade,
   checkNodeOsWindow,
+  nodeOsWindowAzureCli,
 } from "../domain";
 import { ClusterBindings, clusterBindings } from "./bindingLinks";
-import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
+import { ClusterRuleCheck } from "./clusterRuleCheck";
+import { azureCliFor } from "./clusterRuleMessage";
 import { inlineNodeOsWindow, nodeOsUpgradeFields } from "./clusterRuleFields";
-import { ExemptionConfig, clusterExemption, exemptionSchema, isChecked, readExemptions } from "./exemptions";
-import { skipCheck } from "./skipCheck";
+import { ExemptionConfig, exemptionSchema } from "./exemptions";
 import { StackMaintenanceConfiguration, stackMaintenanceConfigurations } from "./stackChildren";
-import { StackCluster, describeCluster, stackClusters } from "./stackResources";
+import { StackCluster } from "./stackResources";
 
 const RULE = CLUSTER_RULES["node-os-auto-upgrade"];
 export const NODE_OS_AUTO_UPGRADE_EXEMPT_TAG = "node-os-auto-upgrade-exempt";
@@ -24,8 +24,8 @@ export const NODE_OS_AUTO_UPGRADE_EXEMPT_TAG = "node-os-auto-upgrade-exempt";
 /** Config of `aks-node-os-auto-upgrade`, as its `configSchema` describes it. */
 export interface NodeOsAutoUpgradeConfig extends ExemptionConfig {
   /**
-   * Also demand the cluster's `aksManagedNodeOSUpgradeSchedule` maintenance window in the stack, at least 4 hours
-   * long. Defaults to false.
+   * Also demand the cluster's `aksManagedNodeOSUpgradeSchedule` maintenance window in the stack, in whole hours
+   * from 4 to 24. Defaults to false.
    */
   readonly requireMaintenanceWindow?: boolean;
 }
@@ -39,10 +39,10 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
   severity: RULE.severity,
   url: RULE.docs,
   remediationSteps:
-    `Set autoUpgradeProfile.nodeOSUpgradeChannel (classic provider: nodeOsUpgradeChannel) to ${CHANNELS}, as ` +
+    `Set autoUpgradeProfile.nodeOSUpgradeChannel (classic provider: nodeOsUpgradeChannel, in 5.x nodeOsChannelUpgrade) to ${CHANNELS}, as ` +
     "the AksCluster component does, or the cluster upgrade channel to node-image. With requireMaintenanceWindow, " +
     `also schedule the upgrades: a MaintenanceConfiguration named ${NODE_OS_SCHEDULE_NAME} (classic provider: ` +
-    `maintenanceWindowNodeOs) of at least ${MIN_WINDOW_HOURS} hours.`,
+    `maintenanceWindowNodeOs) of ${WINDOW_HOURS_ALLOWED}.`,
   configSchema: {
     properties: {
       ...exemptionSchema(NODE_OS_AUTO_UPGRADE_EXEMPT_TAG),
@@ -50,45 +50,30 @@ export const nodeOsAutoUpgrade: StackValidationPolicy = {
         type: "boolean",
         default: false,
         description:
-          `Also demand the cluster's ${NODE_OS_SCHEDULE_NAME} maintenance window in the stack, at least ` +
-          `${MIN_WINDOW_HOURS} hours long.`,
+          `Also demand the cluster's ${NODE_OS_SCHEDULE_NAME} maintenance window in the stack, of ` +
+          `${WINDOW_HOURS_ALLOWED}.`,
       },
     },
   },
   validateStack: (args, reportViolation) => {
-    const config = args.getConfig<NodeOsAutoUpgradeConfig>();
-    const exemptions = readExemptions(config, NODE_OS_AUTO_UPGRADE_EXEMPT_TAG);
-    const clusters = stackClusters(args.resources);
+    const run = new ClusterRuleCheck(args, reportViolation, RULE, NODE_OS_AUTO_UPGRADE_EXEMPT_TAG);
     const configurationsOf =
-      config.requireMaintenanceWindow === true
-        ? clusterBindings(clusters, stackMaintenanceConfigurations(args.resources))
+      args.getConfig<NodeOsAutoUpgradeConfig>().requireMaintenanceWindow === true
+        ? clusterBindings(run.clusters, stackMaintenanceConfigurations(args.resources))
         : undefined;
-    for (const cluster of clusters) {
-      if (!isChecked(args, clusterExemption(cluster, exemptions), cluster.resource.urn)) continue;
-      const report = (problem: string, fix: string) =>
-        reportViolation(
-          ruleViolation(describeCluster(cluster), problem, RULE, fix, exemptions),
-          cluster.resource.urn,
-        );
+    for (const cluster of run.checkedClusters()) {
       const fields = nodeOsUpgradeFields(cluster);
-      const channel = checkNodeOsUpgrade(fields);
-      if (channel.status === "unknown") {
-        skipCheck(args, channel.field, cluster.resource.urn);
-      } else if (channel.status === "fail") {
-        report(
-          channel.problem,
+      run.judgeCluster(
+        cluster,
+        checkNodeOsUpgrade(fields),
+        () =>
           `set ${fields.nodeOsChannelField} to "NodeImage" (the AksCluster component's default) or ` +
-            `"SecurityPatch", or for a cluster that exists run ${azureCliFor(RULE.azureCli, cluster.ref)}`,
-        );
-      }
+          `"SecurityPatch", or for a cluster that exists run ${azureCliFor(RULE, cluster.ref)}`,
+      );
       if (configurationsOf === undefined) continue;
-      const window = nodeOsWindowVerdict(cluster, configurationsOf(cluster));
-      if (window.status === "unknown") {
-        skipCheck(args, window.field, cluster.resource.urn);
-        continue;
-      }
-      if (window.status === "pass") continue;
-      report(window.problem, windowFix(cluster));
+      run.judgeCluster(cluster, nodeOsWindowVerdict(cluster, configurationsOf(cluster)), () =>
+        windowFix(cluster),
+      );
     }
   },
 };
@@ -122,12 +107,12 @@ function nodeOsWindowVerdict(
 }
 
 function windowFix(cluster: StackCluster): string {
-  const azureCli = azureCliFor(NODE_OS_WINDOW_AZURE_CLI, cluster.ref);
+  const azureCli = azureCliFor({ azureCli: nodeOsWindowAzureCli("add") }, cluster.ref);
   const declare =
     cluster.provider === "azure"
-      ? `declare maintenanceWindowNodeOs with a duration of at least ${MIN_WINDOW_HOURS} hours`
+      ? `declare maintenanceWindowNodeOs with a duration of ${WINDOW_HOURS_ALLOWED}`
       : `declare a MaintenanceConfiguration named ${NODE_OS_SCHEDULE_NAME} for it whose ` +
-        `maintenanceWindow.durationHours is at least ${MIN_WINDOW_HOURS} (the AksCluster component's ` +
+        `maintenanceWindow.durationHours is ${WINDOW_HOURS_ALLOWED} (the AksCluster component's ` +
         "nodeOsMaintenanceWindow does)";
   return `${declare}, or for a cluster that exists run ${azureCli}`;
 }

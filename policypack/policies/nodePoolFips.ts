@@ -1,21 +1,12 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { CLUSTER_RULES, RuleVerdict, checkNodePoolFips, show } from "../domain";
 import { ClusterBindings, clusterBindings } from "./bindingLinks";
-import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
+import { ClusterRuleCheck } from "./clusterRuleCheck";
+import { azureCliFor } from "./clusterRuleMessage";
 import { inlinePools } from "./clusterRuleFields";
-import {
-  Exemption,
-  ExemptionConfig,
-  Exemptions,
-  clusterExemption,
-  exemptionSchema,
-  isChecked,
-  nameExemption,
-  readExemptions,
-} from "./exemptions";
-import { skipCheck } from "./skipCheck";
+import { Exemption, Exemptions, clusterExemption, exemptionSchema, nameExemption } from "./exemptions";
 import { StackNodePool, stackNodePools } from "./stackChildren";
-import { StackCluster, describeCluster, stackClusters } from "./stackResources";
+import { StackCluster, describeCluster } from "./stackResources";
 
 const RULE = CLUSTER_RULES["node-pool-fips"];
 export const NODE_POOL_FIPS_EXEMPT_TAG = "node-pool-fips-exempt";
@@ -33,47 +24,38 @@ export const nodePoolFips: StackValidationPolicy = {
     "pool is switched, and reimaged, with `az aks nodepool update --enable-fips-image`.",
   configSchema: { properties: exemptionSchema(NODE_POOL_FIPS_EXEMPT_TAG) },
   validateStack: (args, reportViolation) => {
-    const exemptions = readExemptions(args.getConfig<ExemptionConfig>(), NODE_POOL_FIPS_EXEMPT_TAG);
-    const clusters = stackClusters(args.resources);
-    for (const cluster of clusters) {
-      if (!isChecked(args, clusterExemption(cluster, exemptions), cluster.resource.urn)) continue;
+    const run = new ClusterRuleCheck(args, reportViolation, RULE, NODE_POOL_FIPS_EXEMPT_TAG);
+    for (const cluster of run.checkedClusters()) {
       const pools = inlinePools(cluster);
       if (pools === "unknown") {
-        skipCheck(args, "its node pools", cluster.resource.urn);
+        run.skip("its node pools", cluster.resource.urn);
         continue;
       }
+      const subject = describeCluster(cluster);
       for (const pool of pools) {
-        const verdict = checkNodePoolFips(pool);
-        if (verdict.status === "unknown") {
-          skipCheck(args, `${verdict.field} of ${pool.poolName ?? "a node pool"}`, cluster.resource.urn);
-          continue;
-        }
-        if (verdict.status === "pass") continue;
-        const fix = fipsFix(pool.enableFipsField, azureCliFor(RULE.azureCli, cluster.ref, pool.poolName));
-        reportViolation(
-          ruleViolation(describeCluster(cluster), verdict.problem, RULE, fix, exemptions),
-          cluster.resource.urn,
+        run.judge(
+          {
+            urn: cluster.resource.urn,
+            subject,
+            unknown: (field) => `${field} of ${pool.poolName ?? "a node pool"}`,
+          },
+          checkNodePoolFips(pool),
+          () => fipsFix(pool.enableFipsField, azureCliFor(RULE, cluster.ref, pool.poolName)),
         );
       }
     }
     const pools = stackNodePools(args.resources);
     // Most stacks declare their pools inline: then there is nothing to link.
     if (pools.length === 0) return;
-    const owners = poolOwners(clusters, clusterBindings(clusters, pools));
+    const owners = poolOwners(run.clusters, clusterBindings(run.clusters, pools));
     for (const pool of pools) {
       const owner = owners.get(pool) ?? { certain: undefined, possible: [] };
-      if (!isChecked(args, poolExemption(pool, owner, exemptions), pool.resource.urn)) continue;
-      const verdict = separatePoolVerdict(pool);
-      if (verdict.status === "unknown") {
-        skipCheck(args, verdict.field, pool.resource.urn);
-        continue;
-      }
-      if (verdict.status === "pass") continue;
+      if (!run.isChecked(poolExemption(pool, owner, run.exemptions), pool.resource.urn)) continue;
       const ref = owner.certain?.ref ?? pool.target;
-      const fix = fipsFix(pool.enableFipsField, azureCliFor(RULE.azureCli, ref, pool.poolName));
-      reportViolation(
-        ruleViolation(poolSubject(pool, owner.certain), verdict.problem, RULE, fix, exemptions),
-        pool.resource.urn,
+      run.judge(
+        { urn: pool.resource.urn, subject: poolSubject(pool, owner.certain) },
+        separatePoolVerdict(pool),
+        () => fipsFix(pool.enableFipsField, azureCliFor(RULE, ref, pool.poolName)),
       );
     }
   },

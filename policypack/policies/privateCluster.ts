@@ -1,10 +1,9 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { CLUSTER_RULES, checkPrivateCluster } from "../domain";
-import { azureCliFor, ruleViolation } from "./clusterRuleMessage";
+import { ClusterRuleCheck } from "./clusterRuleCheck";
+import { azureCliFor } from "./clusterRuleMessage";
 import { privateClusterFields } from "./clusterRuleFields";
-import { ExemptionConfig, clusterExemption, exemptionSchema, isChecked, readExemptions } from "./exemptions";
-import { skipCheck } from "./skipCheck";
-import { describeCluster, stackClusters } from "./stackResources";
+import { exemptionSchema } from "./exemptions";
 
 const RULE = CLUSTER_RULES["private-cluster"];
 export const PRIVATE_CLUSTER_EXEMPT_TAG = "private-cluster-exempt";
@@ -23,22 +22,15 @@ export const privateCluster: StackValidationPolicy = {
     "is made for private clusters.",
   configSchema: { properties: exemptionSchema(PRIVATE_CLUSTER_EXEMPT_TAG) },
   validateStack: (args, reportViolation) => {
-    const exemptions = readExemptions(args.getConfig<ExemptionConfig>(), PRIVATE_CLUSTER_EXEMPT_TAG);
-    for (const cluster of stackClusters(args.resources)) {
-      if (!isChecked(args, clusterExemption(cluster, exemptions), cluster.resource.urn)) continue;
+    const run = new ClusterRuleCheck(args, reportViolation, RULE, PRIVATE_CLUSTER_EXEMPT_TAG);
+    for (const cluster of run.checkedClusters()) {
       const fields = privateClusterFields(cluster);
-      const verdict = checkPrivateCluster(fields.enabled, fields.field);
-      if (verdict.status === "unknown") {
-        skipCheck(args, verdict.field, cluster.resource.urn);
-        continue;
-      }
-      if (verdict.status === "pass") continue;
-      const fix =
-        `set ${fields.field} to true (the AksCluster component's privateCluster does), or for a cluster that ` +
-        `exists run ${azureCliFor(RULE.azureCli, cluster.ref)}`;
-      reportViolation(
-        ruleViolation(describeCluster(cluster), verdict.problem, RULE, fix, exemptions),
-        cluster.resource.urn,
+      run.judgeCluster(
+        cluster,
+        checkPrivateCluster(fields.enabled, fields.field),
+        () =>
+          `set ${fields.field} to true (the AksCluster component's privateCluster does), or for a cluster that ` +
+          `exists run ${azureCliFor(RULE, cluster.ref)}`,
       );
     }
   },

@@ -208,7 +208,7 @@ describe("assessNodeOs with --require-maintenance-window", () => {
     assert.deepEqual(assessNodeOs(someSettings(), { found }).findings, [
       {
         rule: "node-os-maintenance-window",
-        message: `has a node OS maintenance window whose ${field} is 2, not at least 4 hours.`,
+        message: `has a node OS maintenance window whose ${field} is 2, not whole hours from 4 to 24.`,
       },
     ]);
   });

@@ -3,7 +3,6 @@ import {
   CLUSTER_RULES,
   KMS_IDENTITY_CONFLICT,
   KmsFields,
-  NODE_OS_WINDOW_AZURE_CLI,
   NodePoolFipsFields,
   RuleVerdict,
   UNKNOWN,
@@ -12,6 +11,7 @@ import {
   checkNodeOsWindow,
   checkNodePoolFips,
   checkPrivateCluster,
+  nodeOsWindowAzureCli,
 } from "../../policypack/domain";
 
 const PASS: RuleVerdict = { status: "pass" };
@@ -93,14 +93,28 @@ table("checkNodeOsWindow", checkNodeOsWindow, [
     name: "fails a 3-hour window",
     input: window(3),
     expected: fail(
-      "has a node OS maintenance window whose maintenanceWindow.durationHours is 3, not at least 4 hours",
+      "has a node OS maintenance window whose maintenanceWindow.durationHours is 3, not whole hours from 4 to 24",
+    ),
+  },
+  {
+    name: "fails a 100-hour window, longer than AKS accepts",
+    input: window(100),
+    expected: fail(
+      "has a node OS maintenance window whose maintenanceWindow.durationHours is 100, not whole hours from 4 to 24",
+    ),
+  },
+  {
+    name: "fails a fractional window, which AKS does not accept",
+    input: window(4.5),
+    expected: fail(
+      "has a node OS maintenance window whose maintenanceWindow.durationHours is 4.5, not whole hours from 4 to 24",
     ),
   },
   {
     name: "fails a duration that is not a number",
     input: window("4"),
     expected: fail(
-      'has a node OS maintenance window whose maintenanceWindow.durationHours is "4", not at least 4 hours',
+      'has a node OS maintenance window whose maintenanceWindow.durationHours is "4", not whole hours from 4 to 24',
     ),
   },
   {
@@ -269,7 +283,7 @@ describe("CLUSTER_RULES", () => {
 describe("the texts the policies and audit share", () => {
   it("adds the node OS window with the one name AKS knows and the shortest length it accepts", () => {
     assert.strictEqual(
-      NODE_OS_WINDOW_AZURE_CLI,
+      nodeOsWindowAzureCli("add"),
       "az aks maintenanceconfiguration add --resource-group <group> --cluster-name <cluster> --name " +
         "aksManagedNodeOSUpgradeSchedule --schedule-type Weekly --day-of-week Sunday --interval-weeks 1 " +
         "--start-time 00:00 --duration 4",

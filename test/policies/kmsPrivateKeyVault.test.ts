@@ -21,8 +21,8 @@ const CONFLICT =
   "other rule, with its reason";
 const CLI =
   "az aks update --resource-group rg-aks --name aks-prod --enable-azure-keyvault-kms --azure-keyvault-kms-key-id " +
-  "<key id> --azure-keyvault-kms-key-vault-network-access Private --azure-keyvault-kms-key-vault-resource-id " +
-  "<vault id> (needs a user-assigned identity)";
+  "<key-id> --azure-keyvault-kms-key-vault-network-access Private --azure-keyvault-kms-key-vault-resource-id " +
+  "<key-vault-resource-id> (needs a user-assigned identity)";
 const NATIVE_FIX =
   'declare securityProfile.azureKeyVaultKms with enabled: true, keyId, keyVaultNetworkAccess: "Private" and ' +
   `keyVaultResourceId, or for a cluster that exists run ${CLI}. ${CONFLICT}${exemptHint("kms-private-key-vault-exempt")}`;

@@ -26,7 +26,7 @@ const WINDOW_CLI =
   "00:00 --duration 4";
 const NATIVE_WINDOW_FIX =
   "declare a MaintenanceConfiguration named aksManagedNodeOSUpgradeSchedule for it whose " +
-  "maintenanceWindow.durationHours is at least 4 (the AksCluster component's nodeOsMaintenanceWindow does), or " +
+  "maintenanceWindow.durationHours is whole hours from 4 to 24 (the AksCluster component's nodeOsMaintenanceWindow does), or " +
   `for a cluster that exists run ${WINDOW_CLI}${HINT}`;
 const NO_WINDOW =
   `${AKS} has no aksManagedNodeOSUpgradeSchedule maintenance configuration, so node OS upgrades may start at any ` +
@@ -101,6 +101,38 @@ describe("aks-node-os-auto-upgrade", () => {
     ]);
   });
 
+  it("names the classic field of the provider version the cluster uses when the channel is missing", async () => {
+    const classicProvider = (version: string) => ({
+      provider: { type: "pulumi:providers:azure", name: "default", props: { version } },
+    });
+    const missing = compliantClassicClusterProps({ nodeOsUpgradeChannel: undefined });
+    const flagged = (field: string) => [
+      `${AKS} sets no ${field}, so its nodes' OS is not updated automatically. This fails the Cloud Conformity ` +
+        `rule ${RULE}: ${channelFix(field)}`,
+    ];
+    assert.deepStrictEqual(
+      await check([resource(CLASSIC_CLUSTER, "aks", missing, classicProvider("5.89.0"))]),
+      flagged("nodeOsChannelUpgrade"),
+    );
+    assert.deepStrictEqual(
+      await check([resource(CLASSIC_CLUSTER, "aks", missing, classicProvider("6.21.0"))]),
+      flagged("nodeOsUpgradeChannel"),
+    );
+    assert.deepStrictEqual(
+      await check([resource(CLASSIC_CLUSTER, "aks", missing)]),
+      flagged("nodeOsUpgradeChannel"),
+    );
+    // Without the provider's version, a field only 5.x has tells the version.
+    const old = compliantClassicClusterProps({
+      nodeOsUpgradeChannel: undefined,
+      automaticChannelUpgrade: "patch",
+    });
+    assert.deepStrictEqual(
+      await check([resource(CLASSIC_CLUSTER, "aks", old)]),
+      flagged("nodeOsChannelUpgrade"),
+    );
+  });
+
   describe("requireMaintenanceWindow", () => {
     it("does not ask for a window unless configured", async () => {
       assert.deepStrictEqual(await check([nativeCluster()]), []);
@@ -123,15 +155,17 @@ describe("aks-node-os-auto-upgrade", () => {
       assert.deepStrictEqual(await check([existing, bare], WINDOW), [], "linked by its own id");
     });
 
-    it("flags a window shorter than 4 hours, and ignores other configurations", async () => {
+    it("flags a window shorter than 4 hours, longer than 24 or fractional, and ignores other configurations", async () => {
       const cluster = nativeCluster();
-      const short = nativeMaintenanceInputs({
-        maintenanceWindow: { durationHours: 3, startTime: "00:00", schedule: { daily: { intervalDays: 1 } } },
-      });
-      assert.deepStrictEqual(await check([cluster, scheduleOf(cluster, short)], WINDOW), [
-        `${AKS} has a node OS maintenance window whose maintenanceWindow.durationHours is 3, not at least 4 hours. ` +
-          `This fails the Cloud Conformity rule ${RULE}: ${NATIVE_WINDOW_FIX}`,
-      ]);
+      for (const durationHours of [3, 100, 4.5]) {
+        const bad = nativeMaintenanceInputs({
+          maintenanceWindow: { durationHours, startTime: "00:00", schedule: { daily: { intervalDays: 1 } } },
+        });
+        assert.deepStrictEqual(await check([cluster, scheduleOf(cluster, bad)], WINDOW), [
+          `${AKS} has a node OS maintenance window whose maintenanceWindow.durationHours is ${durationHours}, not ` +
+            `whole hours from 4 to 24. This fails the Cloud Conformity rule ${RULE}: ${NATIVE_WINDOW_FIX}`,
+        ]);
+      }
       const other = scheduleOf(
         cluster,
         nativeMaintenanceInputs({ configName: "aksManagedAutoUpgradeSchedule" }),
@@ -173,9 +207,9 @@ describe("aks-node-os-auto-upgrade", () => {
         );
       assert.deepStrictEqual(await check([classic(4)], WINDOW), []);
       assert.deepStrictEqual(await check([classic(2)], WINDOW), [
-        `${AKS} has a node OS maintenance window whose maintenanceWindowNodeOs.duration is 2, not at least 4 ` +
-          `hours. This fails the Cloud Conformity rule ${RULE}: declare maintenanceWindowNodeOs with a duration ` +
-          `of at least 4 hours, or for a cluster that exists run ${WINDOW_CLI}${HINT}`,
+        `${AKS} has a node OS maintenance window whose maintenanceWindowNodeOs.duration is 2, not whole hours ` +
+          `from 4 to 24. This fails the Cloud Conformity rule ${RULE}: declare maintenanceWindowNodeOs with a ` +
+          `duration of whole hours from 4 to 24, or for a cluster that exists run ${WINDOW_CLI}${HINT}`,
       ]);
     });
   });

@@ -47,6 +47,18 @@ describe("aks-private-cluster", () => {
     ]);
   });
 
+  it("quotes a resource group name in the az command as a shell needs it, as audit does", async () => {
+    const inputs = compliantNativeClusterInputs({
+      resourceGroupName: "rg (prod)",
+      apiServerAccessProfile: undefined,
+    });
+    const [message] = await check([resource(NATIVE_CLUSTER, "aks", inputs)]);
+    assert.match(
+      message,
+      / run az aks update --resource-group 'rg \(prod\)' --name aks-prod --enable-private-cluster /,
+    );
+  });
+
   it("flags a cluster whose outputs say the API server is public, whatever its inputs said", async () => {
     const outputs = compliantNativeClusterOutputs({
       apiServerAccessProfile: { enablePrivateCluster: false },

@@ -11,22 +11,22 @@ export interface ClusterRuleInfo {
   readonly auditRule: string;
   /** What the AksCluster component does about it. */
   readonly componentDefault: string;
-  /** The Azure CLI command that fixes a live cluster; `<group>`, `<cluster>`, `<pool>` are placeholders. */
+  /**
+   * The Azure CLI command that fixes a live cluster, with placeholders: those `azureCliCommand` fills in
+   * (`<group>`, `<cluster>`, `<pool>`, …) and those only the user knows (`<key-id>`).
+   */
   readonly azureCli: string;
+  /** What a user must know before running it, when anything. */
+  readonly azureCliNote?: string;
   /** Microsoft's page on the feature. */
   readonly docs: string;
   /** How much a failure weighs: the policy's `severity` and `audit`'s SARIF `security-severity` alike. */
   readonly severity: "low" | "medium" | "high";
 }
 
-export const ClusterRuleId = {
-  TrustedAccess: "trusted-access",
-  NodeOsAutoUpgrade: "node-os-auto-upgrade",
-  PrivateCluster: "private-cluster",
-  NodePoolFips: "node-pool-fips",
-  KmsPrivateKeyVault: "kms-private-key-vault",
-} as const;
-export type ClusterRuleId = (typeof ClusterRuleId)[keyof typeof ClusterRuleId];
+/** The rules' keys in CLUSTER_RULES. */
+export type ClusterRuleId =
+  "trusted-access" | "node-os-auto-upgrade" | "private-cluster" | "node-pool-fips" | "kms-private-key-vault";
 
 export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
   "trusted-access": {
@@ -35,8 +35,8 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
     auditRule: "trusted-access-missing",
     componentDefault: "`trustedAccess` (required, 1 to 8 bindings)",
     azureCli:
-      "az aks trustedaccess rolebinding create --resource-group <group> --cluster-name <cluster> --name <name> " +
-      "--source-resource-id <source id> --roles <roles>",
+      "az aks trustedaccess rolebinding create --resource-group <group> --cluster-name <cluster> " +
+      "--name <binding-name> --source-resource-id <source-resource-id> --roles <role>[,<role>...]",
     docs: "https://learn.microsoft.com/azure/aks/trusted-access-feature",
     severity: "high",
   },
@@ -54,9 +54,10 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
     policy: "aks-private-cluster",
     auditRule: "private-cluster",
     componentDefault: "`privateCluster: true` (system private DNS zone)",
-    azureCli:
-      "az aks update --resource-group <group> --name <cluster> --enable-private-cluster (clusters with API " +
-      "Server VNet Integration; a Private Link cluster must be created anew with az aks create --enable-private-cluster)",
+    azureCli: "az aks update --resource-group <group> --name <cluster> --enable-private-cluster",
+    azureCliNote:
+      "clusters with API Server VNet Integration; a Private Link cluster must be created anew with az aks create " +
+      "--enable-private-cluster",
     docs: "https://learn.microsoft.com/azure/aks/private-clusters",
     severity: "medium",
   },
@@ -77,8 +78,9 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
     componentDefault: "not offered: Azure refuses KMS on a system-assigned cluster",
     azureCli:
       "az aks update --resource-group <group> --name <cluster> --enable-azure-keyvault-kms " +
-      "--azure-keyvault-kms-key-id <key id> --azure-keyvault-kms-key-vault-network-access Private " +
-      "--azure-keyvault-kms-key-vault-resource-id <vault id> (needs a user-assigned identity)",
+      "--azure-keyvault-kms-key-id <key-id> --azure-keyvault-kms-key-vault-network-access Private " +
+      "--azure-keyvault-kms-key-vault-resource-id <key-vault-resource-id>",
+    azureCliNote: "needs a user-assigned identity",
     docs: "https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption",
     severity: "medium",
   },

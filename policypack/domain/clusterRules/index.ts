@@ -1,18 +1,18 @@
-export { CLUSTER_RULES, ClusterRuleId, ClusterRuleInfo } from "./catalog";
+export { CLUSTER_RULES, ClusterRuleInfo } from "./catalog";
 export { KMS_IDENTITY_CONFLICT, KmsFields, checkKmsPrivateVault } from "./kmsPrivateVault";
 export {
   MIN_WINDOW_HOURS,
   NODE_OS_SCHEDULE_NAME,
-  NODE_OS_WINDOW_AZURE_CLI,
   NodeOsWindowFields,
+  WEEK_DAYS,
+  WINDOW_HOURS_ALLOWED,
   checkNodeOsWindow,
-} from "./maintenanceWindow";
-export { FIPS_BY_DEFAULT_WINDOWS_SKUS, NodePoolFipsFields, checkNodePoolFips } from "./nodePoolFips";
-export {
-  COMPLIANT_NODE_OS_CHANNELS,
-  NODE_IMAGE_UPGRADE_CHANNEL,
-  NodeOsUpgradeFields,
-  checkNodeOsUpgrade,
-} from "./nodeOsUpgrade";
+  isValidStartTime,
+  isValidUtcOffset,
+  isValidWindowHours,
+  nodeOsWindowAzureCli,
+} from "./nodeOsWindow";
+export { NodePoolFipsFields, checkNodePoolFips } from "./nodePoolFips";
+export { COMPLIANT_NODE_OS_CHANNELS, NodeOsUpgradeFields, checkNodeOsUpgrade } from "./nodeOsUpgrade";
 export { checkPrivateCluster } from "./privateCluster";
 export { RuleVerdict } from "./verdict";

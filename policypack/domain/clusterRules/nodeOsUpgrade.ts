@@ -6,7 +6,7 @@ import { PASS, RuleVerdict, fail, isOneOf, unknownValue } from "./verdict";
 export const COMPLIANT_NODE_OS_CHANNELS: readonly string[] = ["NodeImage", "SecurityPatch"];
 
 /** The cluster upgrade channel that forces the node OS channel to `NodeImage`. */
-export const NODE_IMAGE_UPGRADE_CHANNEL = "node-image";
+const NODE_IMAGE_UPGRADE_CHANNEL = "node-image";
 
 /** A cluster's upgrade settings as its declaration or Azure holds them; the fields name them in messages. */
 export interface NodeOsUpgradeFields {

@@ -6,7 +6,7 @@ import { PASS, RuleVerdict, fail, isOneOf, unknownValue } from "./verdict";
  * Windows node OS versions that always run FIPS-validated cryptography: Azure refuses a Windows Server 2025 pool
  * without FIPS. A Windows Server 2022 pool (the default Windows SKU) stays non-FIPS unless `enableFIPS` is set.
  */
-export const FIPS_BY_DEFAULT_WINDOWS_SKUS: readonly string[] = ["Windows2025"];
+const FIPS_BY_DEFAULT_WINDOWS_SKUS: readonly string[] = ["Windows2025"];
 
 /** One node pool, inline in the cluster or a resource of its own. */
 export interface NodePoolFipsFields {

@@ -93,9 +93,9 @@ function bareVerdicts(
         'fails the Cloud Conformity rule "Use Private Key Vaults for Encryption at Rest in AKS": declare ' +
         'securityProfile.azureKeyVaultKms with enabled: true, keyId, keyVaultNetworkAccess: "Private" and ' +
         "keyVaultResourceId, or for a cluster that exists run az aks update --resource-group rg-aks --name " +
-        "aks-bare --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key id> " +
+        "aks-bare --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key-id> " +
         "--azure-keyvault-kms-key-vault-network-access Private --azure-keyvault-kms-key-vault-resource-id " +
-        `<vault id> (needs a user-assigned identity). Before you do: ${CONFLICT}${hint("kms-private-key-vault-exempt")}`,
+        `<key-vault-resource-id> (needs a user-assigned identity). Before you do: ${CONFLICT}${hint("kms-private-key-vault-exempt")}`,
     ),
   ];
 }
@@ -270,10 +270,10 @@ describe("the pack over whole stacks: the four related AKS rules, over gRPC", fu
         POLICY.nodeOs,
         "advisory",
         bare.state.urn,
-        `${SUBJECT} has a node OS maintenance window whose maintenanceWindow.durationHours is 2, not at least 4 ` +
-          'hours. This fails the Cloud Conformity rule "Enable and Configure Node OS Auto-Upgrades": declare a ' +
+        `${SUBJECT} has a node OS maintenance window whose maintenanceWindow.durationHours is 2, not whole hours ` +
+          'from 4 to 24. This fails the Cloud Conformity rule "Enable and Configure Node OS Auto-Upgrades": declare a ' +
           "MaintenanceConfiguration named aksManagedNodeOSUpgradeSchedule for it whose " +
-          "maintenanceWindow.durationHours is at least 4 (the AksCluster component's nodeOsMaintenanceWindow " +
+          "maintenanceWindow.durationHours is whole hours from 4 to 24 (the AksCluster component's nodeOsMaintenanceWindow " +
           "does), or for a cluster that exists run az aks maintenanceconfiguration add --resource-group rg-aks " +
           "--cluster-name aks-bare --name aksManagedNodeOSUpgradeSchedule --schedule-type Weekly --day-of-week " +
           `Sunday --interval-weeks 1 --start-time 00:00 --duration 4${hint("node-os-auto-upgrade-exempt")}`,
