@@ -73,7 +73,7 @@ export async function auditCluster(
   const context = {
     cluster,
     bindings: bindings ?? ([] as AuditedBinding[]),
-    hasNodeOsWindow: windowRead !== undefined && "value" in windowRead && windowRead.value !== undefined,
+    nodeOsWindow: windowRead !== undefined && "value" in windowRead ? windowRead.value : undefined,
   };
   return {
     status:

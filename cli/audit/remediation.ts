@@ -5,6 +5,7 @@ import {
   isSystemAssigned,
   nodeOsWindowAzureCli,
 } from "../../policypack/domain";
+import type { LiveNodeOsWindow } from "./inventory/maintenanceWindow";
 import type { AuditedBinding, ClusterRef, Finding, Remediation } from "./report";
 import { AuditRule, CheckedRule, catalogEntry } from "./rules";
 
@@ -38,8 +39,8 @@ export interface RemediationContext {
   /** The bindings as read; empty when they were not. */
   readonly bindings: readonly AuditedBinding[];
   readonly findings: readonly Finding[];
-  /** Whether the cluster has a node OS maintenance configuration already (then it is updated, not added). */
-  readonly hasNodeOsWindow?: boolean;
+  /** The cluster's node OS maintenance configuration, if it has one (then it is updated, not added). */
+  readonly nodeOsWindow?: LiveNodeOsWindow;
 }
 
 const PRIVATE_LINK_NOTE =
@@ -87,7 +88,10 @@ export function remediationFor(context: RemediationContext): Remediation {
   }
   if (rules.has(AuditRule.NodeOsAutoUpgrade)) run(catalogEntry("node-os-auto-upgrade").azureCli);
   if (rules.has(AuditRule.NodeOsMaintenanceWindow)) {
-    run(nodeOsWindowAzureCli(context.hasNodeOsWindow === true ? "update" : "add"));
+    const window = context.nodeOsWindow;
+    run(
+      window === undefined ? nodeOsWindowAzureCli("add") : nodeOsWindowAzureCli("update", window.weeklyStart),
+    );
   }
   if (rules.has(AuditRule.NodeOsAutoUpgrade) || rules.has(AuditRule.NodeOsMaintenanceWindow)) {
     componentLine("node-os-auto-upgrade");

@@ -31,6 +31,7 @@ export {
   RuleVerdict,
   WEEK_DAYS,
   WINDOW_HOURS_ALLOWED,
+  WeeklyStart,
   checkKmsPrivateVault,
   checkNodeOsUpgrade,
   checkNodeOsWindow,

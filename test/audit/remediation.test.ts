@@ -113,14 +113,34 @@ describe("remediationFor", () => {
     });
   });
 
-  it("updates the node OS window that is too short instead of adding one", () => {
+  it("updates the node OS window that is too short instead of adding one, keeping the day and time it opens", () => {
     const fix = remediationFor({
       cluster: aCluster(),
       bindings: [],
       findings: [finding("node-os-maintenance-window")],
-      hasNodeOsWindow: true,
+      nodeOsWindow: {
+        durationHours: 2,
+        durationField: "aksManagedNodeOSUpgradeSchedule.maintenanceWindow.durationHours",
+        weeklyStart: { dayOfWeek: "Wednesday", startTime: "22:30" },
+      },
     });
-    assert.match(fix.azureCli[0], /^az aks maintenanceconfiguration update .* --duration 4$/);
+    assert.deepEqual(fix.azureCli, [
+      `az aks maintenanceconfiguration update ${args} --cluster-name aks-1 --name aksManagedNodeOSUpgradeSchedule ` +
+        "--schedule-type Weekly --day-of-week Wednesday --interval-weeks 1 --start-time 22:30 --duration 4",
+    ]);
+  });
+
+  it("makes a window that is not weekly a weekly one at the component's default time", () => {
+    const fix = remediationFor({
+      cluster: aCluster(),
+      bindings: [],
+      findings: [finding("node-os-maintenance-window")],
+      nodeOsWindow: { durationHours: 2, durationField: "maintenanceWindow.durationHours" },
+    });
+    assert.match(
+      fix.azureCli[0],
+      / update .* --day-of-week Sunday --interval-weeks 1 --start-time 00:00 --duration 4$/,
+    );
   });
 
   it("makes the API server private, saying which clusters must be created anew", () => {

@@ -6,6 +6,7 @@ export {
   NodeOsWindowFields,
   WEEK_DAYS,
   WINDOW_HOURS_ALLOWED,
+  WeeklyStart,
   checkNodeOsWindow,
   isValidStartTime,
   isValidUtcOffset,

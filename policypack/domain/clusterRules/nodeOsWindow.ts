@@ -20,16 +20,28 @@ const MAX_WINDOW_HOURS = 24;
 /** What AKS accepts as a window's length, in the words of every message about it (component and policy). */
 export const WINDOW_HOURS_ALLOWED = `whole hours from ${MIN_WINDOW_HOURS} to ${MAX_WINDOW_HOURS}`;
 
+/** When a weekly window opens: the day and the `HH:mm` start. */
+export interface WeeklyStart {
+  readonly dayOfWeek: string;
+  readonly startTime: string;
+}
+
+/** The AksCluster component's default window opens Sunday 00:00 (UTC). */
+const DEFAULT_WEEKLY_START: WeeklyStart = { dayOfWeek: "Sunday", startTime: "00:00" };
+
 /**
- * The Azure CLI command that gives a live cluster the AksCluster component's default node OS window (weekly,
- * Sunday 00:00, the shortest length allowed): `add` where it has none, `update` where its window is wrong.
- * `<group>` and `<cluster>` are placeholders, as in the catalog.
+ * The Azure CLI command that gives a live cluster a weekly node OS window of the shortest length allowed: `add`
+ * where it has none (opening when the AksCluster component's default does), `update` where its window is wrong,
+ * keeping the day and time it opens when it is weekly. `<group>` and `<cluster>` are placeholders, as in the catalog.
  */
-export function nodeOsWindowAzureCli(verb: "add" | "update"): string {
+export function nodeOsWindowAzureCli(
+  verb: "add" | "update",
+  start: WeeklyStart = DEFAULT_WEEKLY_START,
+): string {
   return (
     `az aks maintenanceconfiguration ${verb} --resource-group <group> --cluster-name <cluster> ` +
-    `--name ${NODE_OS_SCHEDULE_NAME} --schedule-type Weekly --day-of-week Sunday --interval-weeks 1 ` +
-    `--start-time 00:00 --duration ${MIN_WINDOW_HOURS}`
+    `--name ${NODE_OS_SCHEDULE_NAME} --schedule-type Weekly --day-of-week ${start.dayOfWeek} --interval-weeks 1 ` +
+    `--start-time ${start.startTime} --duration ${MIN_WINDOW_HOURS}`
   );
 }
 
