@@ -66,13 +66,15 @@ function start(tool, args, { env = {}, quiet = false } = {}) {
   return { done, stop };
 }
 
-// Ctrl-C reaches only this process's group: pass it on to the groups of the tools.
+// Ctrl-C reaches only this process's group: `main` passes it on to the groups of the tools.
 const running = new Set();
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    for (const stop of running) stop();
-    process.exit(130);
-  });
+function stopAllOnSignals() {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => {
+      for (const stop of running) stop();
+      process.exit(130);
+    });
+  }
 }
 
 /** Every *.test.ts under test/: the slowest first, then the others in path order. */
@@ -99,6 +101,7 @@ const CHECKS = [
  * processes; the first of them to fail stops the tests, so a type error still fails fast.
  */
 async function main() {
+  stopAllOnSignals();
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   const env = { TS_NODE_TRANSPILE_ONLY: "true" };
@@ -128,10 +131,14 @@ async function main() {
   return checkCodes.every((code) => code === 0) ? testCode : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
+
+module.exports = { SLOWEST_FIRST, testFiles };

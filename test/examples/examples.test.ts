@@ -1,13 +1,14 @@
 import * as assert from "assert";
 import { checkFixture } from "../check/support/checkFixture";
+import { SHIPPED_PACK } from "../support/builtPackage";
 
-// Both examples, run as `aks-trusted-access check` runs them: under Pulumi's mocks as a first preview, then through
+// Both examples, run as `aks-trusted-access check` runs them with the pack as installed: under Pulumi's mocks as a first preview, then through
 // the real policy pack over its gRPC protocol. What this does not prove: that Azure accepts the resources.
 describe("the examples", function () {
   this.timeout(300_000);
 
   it("examples/basic (the root stack) declares a compliant cluster: no mandatory violation", async () => {
-    const { run, report } = await checkFixture("../../..", []);
+    const { run, report } = await checkFixture("../../..", ["--policy-pack", SHIPPED_PACK]);
     assert.strictEqual(run.code, 0, run.stderr);
     assert.deepStrictEqual(
       // Registration order follows the program's promises, not its lines: compare as sets.

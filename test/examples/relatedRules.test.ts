@@ -4,11 +4,12 @@ import * as path from "path";
 import type { CheckReport } from "../../cli/output/checkReport";
 import type { CliRun } from "../check/support/runCli";
 import { checkFixture } from "../check/support/checkFixture";
+import { SHIPPED_PACK } from "../support/builtPackage";
 import { RELATED_RULE_POLICIES } from "./relatedRulePolicies";
 
 const README = path.resolve(__dirname, "../../README.md");
 
-// examples/basic, run as `aks-trusted-access check` runs it, against the pack's policies for the four related AKS
+// examples/basic, run as `aks-trusted-access check` runs it with the pack as installed, against the pack's policies for the four related AKS
 // rules. AksCluster's defaults should meet three of them outright; the fourth (KMS with a private key vault) cannot
 // be met by a cluster with a system-assigned identity, so its finding must be advisory and explained in the README.
 // Every test first asserts that the pack served the four policies, so that none passes by their absence.
@@ -18,7 +19,7 @@ describe("examples/basic against the related AKS rules", function () {
   let report: CheckReport | undefined;
 
   before(async () => {
-    ({ run, report } = await checkFixture("../../..", []));
+    ({ run, report } = await checkFixture("../../..", ["--policy-pack", SHIPPED_PACK]));
   });
 
   const served = () => report?.policyPacks.flatMap((p) => p.policies.map((policy) => policy.name)) ?? [];

@@ -7,6 +7,12 @@ export const REPO = path.resolve(__dirname, "..", "..");
 /** The CLI as `npm ci` leaves it: the compiled entry point that `npx aks-trusted-access` runs. */
 export const CLI_BIN = path.join(REPO, "bin", "aks-trusted-access.js");
 
+/**
+ * The policy pack as installed, compiled (built by {@link ensureBuilt}). A program checked from the repository root
+ * gets the root's TypeScript pack, which type-checks itself for seconds at each start: `npm start`'s test runs that.
+ */
+export const SHIPPED_PACK = path.join(REPO, "dist", "policypack");
+
 let builtHere = false;
 
 /**
