@@ -1,0 +1,97 @@
+import * as path from "path";
+import type * as TS from "typescript";
+
+/** What TypeScript's internals give for writing options back as a tsconfig (what `tsc --showConfig` uses). */
+interface TsForConfig {
+  readonly version: string;
+  readonly sys: TS.System;
+  convertToTSConfig?(
+    config: TS.ParsedCommandLine,
+    configFileName: string,
+    host: { getCurrentDirectory(): string; useCaseSensitiveFileNames: boolean },
+  ): { compilerOptions: Record<string, unknown> };
+  getESModuleInterop?(options: TS.CompilerOptions): boolean | undefined;
+  getAllowSyntheticDefaultImports?(options: TS.CompilerOptions): boolean;
+  getStrictOptionValue?(options: TS.CompilerOptions, flag: string): boolean;
+  getAutomaticTypeDirectiveNames(options: TS.CompilerOptions, host: TS.ModuleResolutionHost): string[];
+  getEffectiveTypeRoots(options: TS.CompilerOptions, host: TS.ModuleResolutionHost): string[] | undefined;
+}
+
+/** Options that only shape output files: the check emits nothing (ts-node's own `outDir` among them). */
+const EMIT_ONLY = [
+  "outDir",
+  "outFile",
+  "declaration",
+  "declarationDir",
+  "declarationMap",
+  "emitDeclarationOnly",
+  "composite",
+  "incremental",
+  "tsBuildInfoFile",
+  "sourceMap",
+  "inlineSourceMap",
+  "inlineSources",
+  "sourceRoot",
+  "mapRoot",
+  "noEmitOnError",
+];
+
+/**
+ * The tsconfig.json that makes TypeScript 7's `tsc` check exactly what ts-node's TypeScript checks: ts-node's merged
+ * options written back as TypeScript writes them (`--showConfig`), the entry file as the only root, and every option
+ * whose default TypeScript 6 changed written out with the value it has in the program's TypeScript (`strict`,
+ * `alwaysStrict`, `esModuleInterop`, `allowSyntheticDefaultImports`, `noUncheckedSideEffectImports`,
+ * `libReplacement`, and the automatic `types` and `typeRoots`). Options TypeScript 7 removed stay in, so that it
+ * says so itself. Undefined when this TypeScript lacks the internals to write its options back.
+ *
+ * @param file where the tsconfig will be written: relative paths are relative to it
+ */
+export function nativeTsconfig(
+  ts: TsForConfig,
+  parsed: TS.ParsedCommandLine,
+  file: string,
+  mainFile: string,
+): Record<string, unknown> | undefined {
+  const { convertToTSConfig, getESModuleInterop, getAllowSyntheticDefaultImports, getStrictOptionValue } = ts;
+  if (
+    !convertToTSConfig ||
+    !getESModuleInterop ||
+    !getAllowSyntheticDefaultImports ||
+    !getStrictOptionValue
+  ) {
+    return undefined;
+  }
+  const options = parsed.options;
+  const host = { getCurrentDirectory: () => ts.sys.getCurrentDirectory(), useCaseSensitiveFileNames: true };
+  const written = { ...convertToTSConfig(parsed, file, host).compilerOptions };
+  for (const name of EMIT_ONLY) delete written[name];
+  const configDir =
+    typeof options.configFilePath === "string" ? path.dirname(options.configFilePath) : undefined;
+  return {
+    compilerOptions: {
+      ...written,
+      noEmit: true,
+      strict: options.strict ?? false,
+      alwaysStrict: getStrictOptionValue(options, "alwaysStrict"),
+      esModuleInterop: getESModuleInterop(options) ?? false,
+      allowSyntheticDefaultImports: getAllowSyntheticDefaultImports(options),
+      noUncheckedSideEffectImports: options.noUncheckedSideEffectImports ?? false,
+      libReplacement: (options as { libReplacement?: boolean }).libReplacement ?? true,
+      // `--showConfig` leaves out the output-formatting options; this one changes the messages.
+      ...(options.noErrorTruncation === undefined ? {} : { noErrorTruncation: options.noErrorTruncation }),
+      types: options.types ?? ts.getAutomaticTypeDirectiveNames(options, ts.sys),
+      typeRoots: options.typeRoots ?? ts.getEffectiveTypeRoots(options, ts.sys) ?? [],
+      ...(options.paths === undefined || options.baseUrl !== undefined
+        ? {}
+        : { paths: absolutePaths(options.paths, configDir ?? ts.sys.getCurrentDirectory()) }),
+    },
+    files: [mainFile],
+  };
+}
+
+/** `paths` without `baseUrl` are relative to the tsconfig's folder, which the written tsconfig is not in. */
+function absolutePaths(paths: TS.MapLike<string[]>, base: string): TS.MapLike<string[]> {
+  return Object.fromEntries(
+    Object.entries(paths).map(([pattern, targets]) => [pattern, targets.map((t) => path.resolve(base, t))]),
+  );
+}
