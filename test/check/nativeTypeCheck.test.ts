@@ -5,6 +5,8 @@ import * as path from "path";
 import { UsageError } from "../../cli/command/usageError";
 import { CheckError } from "../../cli/check/checkError";
 import { TSC_ENV, chooseCompiler } from "../../cli/check/program/nativeCompiler";
+import { parseNativeOutput } from "../../cli/check/program/nativeOutput";
+import { startNativeTypeCheck } from "../../cli/check/program/nativeTypeCheck";
 import { startTypeCheck } from "../../cli/check/program/typeCheck";
 import { typescriptSettings } from "../../cli/check/program/typescriptSettings";
 import { liveProcessCount } from "../../cli/packHost/liveProcesses";
@@ -126,6 +128,63 @@ describe("check: TypeScript 7's native tsc, when the program has it or --tsc nam
     });
   });
 
+  describe("reading tsc's output", () => {
+    const cwd = "/p";
+    it("reads each diagnostic with the lines under it, and the files of --listFiles", () => {
+      const printed =
+        "index.ts(7,84): error TS4111: Property 'team' comes from an index signature.\n" +
+        "region.ts(2,41): error TS2322: Type 'string | undefined' is not assignable to type 'string'.\n" +
+        "  Type 'undefined' is not assignable to type 'string'.\n" +
+        "error TS2318: Cannot find global type 'Array'.\n" +
+        "/lib/lib.d.ts\n/p/region.ts\n/p/index.ts\n";
+      assert.deepStrictEqual(parseNativeOutput(printed, cwd), {
+        diagnostics: [
+          {
+            file: "/p/index.ts",
+            code: 4111,
+            message: "error TS4111: Property 'team' comes from an index signature.",
+            text: "index.ts(7,84): error TS4111: Property 'team' comes from an index signature.\n",
+          },
+          {
+            file: "/p/region.ts",
+            code: 2322,
+            message: "error TS2322: Type 'string | undefined' is not assignable to type 'string'.",
+            text:
+              "region.ts(2,41): error TS2322: Type 'string | undefined' is not assignable to type 'string'.\n" +
+              "  Type 'undefined' is not assignable to type 'string'.\n",
+          },
+          {
+            code: 2318,
+            message: "error TS2318: Cannot find global type 'Array'.",
+            text: "error TS2318: Cannot find global type 'Array'.\n",
+          },
+        ],
+        files: ["/lib/lib.d.ts", "/p/region.ts", "/p/index.ts"],
+      });
+    });
+
+    it("reads --pretty output: colours, source context and related locations belong to their diagnostic; the summary is dropped", () => {
+      const header =
+        "\x1b[96mindex.ts\x1b[0m:\x1b[93m4\x1b[0m:\x1b[93m34\x1b[0m - \x1b[91merror\x1b[0m\x1b[90m TS7030: \x1b[0m";
+      const block =
+        `${header}Not all code paths return a value.\n\n` +
+        "\x1b[7m4\x1b[0m function regionOf(name: string): string | undefined {\n" +
+        "\x1b[7m \x1b[0m \x1b[91m                                 ~~~~~~~~~~~~~~~~~~\x1b[0m\n\n";
+      const printed = `${block}/p/index.ts\n\nFound 1 error in index.ts\x1b[90m:4\x1b[0m\n\n`;
+      assert.deepStrictEqual(parseNativeOutput(printed, cwd), {
+        diagnostics: [
+          {
+            file: "/p/index.ts",
+            code: 7030,
+            message: "error TS7030: Not all code paths return a value.",
+            text: block,
+          },
+        ],
+        files: ["/p/index.ts"],
+      });
+    });
+  });
+
   describe("type-checking", () => {
     it("gives every own file's diagnostics in the compiler's file order, as ts-node's TypeScript words them", async () => {
       const settings = withEnv({ PULUMI_NODEJS_TSCONFIG_PATH: "tsconfig.nodenext.json" }, () =>
@@ -149,6 +208,72 @@ describe("check: TypeScript 7's native tsc, when the program has it or --tsc nam
         },
       );
       assert.strictEqual(liveProcessCount(), 0);
+    });
+
+    // Programs of their own in a temporary folder (no imports: nothing to resolve), checked by tsc alone.
+    const nativeOutcome = async (files: Record<string, string>) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-check-native-"));
+      try {
+        for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+        const settings = typescriptSettings(dir, SDK_ROOT);
+        const { native } = chooseCompiler(typeErrors, undefined);
+        assert.ok(native);
+        return await startNativeTypeCheck(
+          { settings, mainFile: path.join(dir, "index.ts"), pretty: false },
+          native,
+        ).outcome;
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const STRICT = JSON.stringify({ compilerOptions: { strict: true }, files: ["index.ts"] });
+
+    it("falls back on a syntax error, after which tsc checks no file while ts-node's TypeScript lists type errors too", async () => {
+      assert.deepStrictEqual(
+        await nativeOutcome({
+          "tsconfig.json": STRICT,
+          "index.ts": 'export const a = ;\nconst b: number = "b";\n',
+        }),
+        {
+          kind: "fallback",
+          note:
+            "TypeScript 7.0.2 stops at syntax errors, before the type errors ts-node's TypeScript lists with them: " +
+            "type-checked with TypeScript 5.9.3 through ts-node instead.",
+        },
+      );
+    });
+
+    it("falls back on a script (no import or export) under alwaysStrict false, and checks a module under it", async () => {
+      // Not strict, and modules detected by their imports and exports (module esnext): a script is not strict code.
+      const loose = JSON.stringify({
+        compilerOptions: {
+          strict: false,
+          esModuleInterop: true,
+          module: "esnext",
+          moduleResolution: "bundler",
+        },
+        files: ["index.ts"],
+      });
+      assert.deepStrictEqual(
+        await nativeOutcome({ "tsconfig.json": loose, "index.ts": "const a: number = 1;\n" }),
+        {
+          kind: "fallback",
+          note:
+            "TypeScript 7.0.2 checks every file as strict code, and under the program's alwaysStrict: false " +
+            "(TypeScript 5.9.3's default without strict) index.ts is not: it has no import or export: type-checked " +
+            "with TypeScript 5.9.3 through ts-node instead.",
+        },
+      );
+      assert.deepStrictEqual(
+        await nativeOutcome({ "tsconfig.json": loose, "index.ts": 'export const a: number = "a";\n' }),
+        {
+          kind: "checked",
+          answer: {
+            diagnostics: "index.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.\n",
+            files: 1,
+          },
+        },
+      );
     });
 
     it("passes a program that compiles, and the report and its text say TypeScript 7 checked it", async () => {

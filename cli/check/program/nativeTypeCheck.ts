@@ -33,6 +33,7 @@ const REMOVED_OPTION = new Set([5023, 5102, 5108, 6046]);
  *
  * - it rejects the options: an option it removed (`moduleResolution: node`, `esModuleInterop: false`...), or an
  *   option error ts-node ignores (tsc checks no file after an option error);
+ * - `alwaysStrict` is false and a file is a script, which TypeScript 7 would check as strict code;
  * - it stopped at syntax errors (tsc checks no file after one; ts-node's TypeScript lists type errors with them);
  * - it failed to run.
  */
@@ -66,7 +67,7 @@ export function startNativeTypeCheck(
       stop: () => undefined,
     };
   }
-  fs.writeFileSync(tsconfig, JSON.stringify(config, null, 2));
+  fs.writeFileSync(tsconfig, JSON.stringify(config.tsconfig, null, 2));
   const child = spawn(
     compiler.executable,
     ["-p", tsconfig, "--pretty", String(request.pretty), "--listFiles"],
@@ -108,6 +109,16 @@ export function startNativeTypeCheck(
       if (stoppedAtSyntax(ts, output.diagnostics, service.config.options)) {
         return resolve(
           fallback("stops at syntax errors, before the type errors ts-node's TypeScript lists with them"),
+        );
+      }
+      const script = config.scriptsUnlike ? firstScript(ts, output.files.filter(isOwnSource)) : undefined;
+      if (script !== undefined) {
+        return resolve(
+          fallback(
+            "checks every file as strict code, and under the program's alwaysStrict: false (TypeScript " +
+              `${ts.version}'s default without strict) ${path.relative(settings.programDir, script)} is not: ` +
+              "it has no import or export",
+          ),
         );
       }
       resolve({ kind: "checked", answer: ownAnswer(output, service) });
@@ -153,6 +164,14 @@ function stoppedAtSyntax(
     const source = program.getSourceFile(file);
     return source !== undefined && program.getSyntacticDiagnostics(source).length > 0;
   });
+}
+
+/** The first of these files that is a script (no import or export), which only `alwaysStrict` makes strict code. */
+function firstScript(ts: typeof TS, files: readonly string[]): string | undefined {
+  return files.find(
+    (file) =>
+      !ts.isExternalModule(ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest)),
+  );
 }
 
 /** `Option 'x' has been removed` from `error TS5108: Option 'x' has been removed. Please remove it from …`. */
