@@ -59,7 +59,13 @@ export function startNativeTypeCheck(
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-check-tsc-"));
   const tsconfig = path.join(dir, "tsconfig.json");
-  const config = nativeTsconfig(ts, service.config, tsconfig, request.mainFile);
+  let config: ReturnType<typeof nativeTsconfig>;
+  try {
+    config = nativeTsconfig(ts, service.config, tsconfig, request.mainFile);
+  } catch {
+    // Options TypeScript's own writer cannot write back: ts-node's TypeScript checks with them.
+    config = undefined;
+  }
   if (config === undefined) {
     fs.rmSync(dir, { recursive: true, force: true });
     return {
