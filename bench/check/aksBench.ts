@@ -6,6 +6,9 @@
  *   type-checking off, per round; the same verdict and the same compiler diagnostics.
  * - Item 2, at every size: `check` with type-checking off against the program under Pulumi's mocks alone, in wall
  *   time and peak memory, and the growth of both from the smallest to the largest size.
+ * - Issue 10 item 1, TypeScript 7, at `typeCheckSizes`: the native tsc's type-check alone against TypeScript 5's
+ *   under the same tsconfig (the template with module nodenext, which TypeScript 7 takes), and `check` with it
+ *   against `check` as above; the same diagnostics from both compilers.
  * - At `youngGenerationSizes`: the same two sides again under a larger young generation
  *   (`--max-semi-space-size`), to show what that runtime setting buys each.
  */
@@ -49,6 +52,15 @@ export interface AksSizeFigures {
   readonly sameDiagnostics: boolean | null;
   /** Item 2: check with type-checking off / the program under mocks alone. */
   readonly transpileVsMocks: { readonly wall: number; readonly peak: number };
+  /**
+   * TypeScript 7's native tsc: its type-check alone / TypeScript 5's under the same tsconfig, and `check` with it /
+   * `check` with ts-node's TypeScript (below 1 is a gain); whether both compilers found the same diagnostics.
+   */
+  readonly native: {
+    readonly typeCheck: number;
+    readonly check: number;
+    readonly sameDiagnostics: boolean;
+  } | null;
   /** What the larger young generation buys: with / without, for each side (below 1 is a gain). */
   readonly youngGeneration: { readonly checkTranspile: number; readonly mocks: number } | null;
 }
@@ -65,7 +77,16 @@ export interface AksFigures {
   } | null;
 }
 
-type SideName = "check" | "checkTranspile" | "typeCheck" | "mocks" | "checkTranspileYoung" | "mocksYoung";
+type SideName =
+  | "check"
+  | "checkTranspile"
+  | "typeCheck"
+  | "mocks"
+  | "checkTranspileYoung"
+  | "mocksYoung"
+  | "checkNative"
+  | "typeCheckNative"
+  | "typeCheckNodenext";
 type Metric = "processMs" | "totalMs" | "peakMiB" | "typeCheckPeakMiB";
 
 const SIDES: Record<SideName, { mode: AksMode; flags: string[] }> = {
@@ -75,6 +96,9 @@ const SIDES: Record<SideName, { mode: AksMode; flags: string[] }> = {
   mocks: { mode: "mocks", flags: [] },
   checkTranspileYoung: { mode: "check-transpile", flags: [YOUNG_GENERATION_FLAG] },
   mocksYoung: { mode: "mocks", flags: [YOUNG_GENERATION_FLAG] },
+  checkNative: { mode: "check-native", flags: [] },
+  typeCheckNative: { mode: "typecheck-native", flags: [] },
+  typeCheckNodenext: { mode: "typecheck-nodenext", flags: [] },
 };
 
 export async function benchAks(options: AksBenchOptions): Promise<AksFigures> {
@@ -104,7 +128,10 @@ export async function benchAks(options: AksBenchOptions): Promise<AksFigures> {
 
 async function benchSize(clusters: number, options: AksBenchOptions): Promise<AksSizeFigures> {
   const names: SideName[] = ["checkTranspile", "mocks"];
-  if (options.typeCheckSizes.includes(clusters)) names.unshift("check", "typeCheck");
+  if (options.typeCheckSizes.includes(clusters)) {
+    names.unshift("check", "typeCheck");
+    names.push("checkNative", "typeCheckNative", "typeCheckNodenext");
+  }
   if (options.youngGenerationSizes.includes(clusters)) names.push("checkTranspileYoung", "mocksYoung");
   const program = writeAksProgram(clusters);
   options.log(
@@ -138,13 +165,16 @@ async function benchSize(clusters: number, options: AksBenchOptions): Promise<Ak
           totalMs: timing(of(name, "totalMs")),
           processMs: timing(of(name, "processMs")),
           peakMiB: median(of(name, "peakMiB")),
-          typeCheckPeakMiB: name === "check" ? median(of(name, "typeCheckPeakMiB")) : null,
+          typeCheckPeakMiB:
+            name === "check" || name === "checkNative" ? median(of(name, "typeCheckPeakMiB")) : null,
         },
       ]),
     ) as Partial<Record<SideName, SideFigures>>;
     const hasItem1 = names.includes("check");
     const verdicts = new Set(
-      (results.check ?? []).concat(results.checkTranspile ?? []).map((r) => r.verdict),
+      [...(results.check ?? []), ...(results.checkTranspile ?? []), ...(results.checkNative ?? [])].map(
+        (r) => r.verdict,
+      ),
     );
     const resources = new Set((results.checkTranspile ?? []).map((r) => r.resources));
     if (verdicts.size !== 1 || resources.size !== 1) {
@@ -171,6 +201,20 @@ async function benchSize(clusters: number, options: AksBenchOptions): Promise<Ak
         wall: perRound((r) => of("checkTranspile", "totalMs")[r] / of("mocks", "totalMs")[r]),
         peak: perRound((r) => of("checkTranspile", "peakMiB")[r] / of("mocks", "peakMiB")[r]),
       },
+      native: hasItem1
+        ? {
+            typeCheck: perRound(
+              (r) => of("typeCheckNative", "totalMs")[r] / of("typeCheckNodenext", "totalMs")[r],
+            ),
+            check: perRound((r) => of("checkNative", "totalMs")[r] / of("check", "totalMs")[r]),
+            sameDiagnostics:
+              new Set(
+                [...(results.typeCheckNative ?? []), ...(results.typeCheckNodenext ?? [])].map(
+                  (r) => r.diagnostics ?? "",
+                ),
+              ).size === 1,
+          }
+        : null,
       youngGeneration: names.includes("mocksYoung")
         ? {
             checkTranspile: perRound(

@@ -6,6 +6,9 @@
  * - `check`: `check` as a user runs it (its `runCheck`, the default pack), type-checked beside the run.
  * - `check-transpile`: the same with type-checking off (`PULUMI_NODEJS_TRANSPILE_ONLY=true`).
  * - `typecheck`: the type-check alone, in this process: what check's separate checker does.
+ * - `check-native`, `typecheck-native`: `check`, and the type-check alone, with TypeScript 7's native tsc (this
+ *   repository's typescript7), under the program's tsconfig with the module options TypeScript 7 kept;
+ * - `typecheck-nodenext`: the type-check alone with TypeScript 5 under that same tsconfig, for the ratio.
  * - `mocks`: the program under Pulumi's mocks alone — `setMocks`, ts-node transpile-only, nothing else — the floor
  *   of item 2 of issue 10.
  *
@@ -20,10 +23,21 @@ import { runCheck } from "../../cli/check";
 import { readPulumiProject } from "../../cli/check/program/pulumiProject";
 import { resolveProgramMain } from "../../cli/check/program/programMain";
 import { loadProgramSdk } from "../../cli/check/program/programSdk";
+import { chooseCompiler } from "../../cli/check/program/nativeCompiler";
+import { startNativeTypeCheck } from "../../cli/check/program/nativeTypeCheck";
 import { typeCheck } from "../../cli/check/program/typeCheckWorker";
+import { NATIVE_TSCONFIG } from "./aksProgram";
 import { typescriptSettings } from "../../cli/check/program/typescriptSettings";
 
-export const AKS_MODES = ["check", "check-transpile", "typecheck", "mocks"] as const;
+export const AKS_MODES = [
+  "check",
+  "check-transpile",
+  "typecheck",
+  "mocks",
+  "check-native",
+  "typecheck-native",
+  "typecheck-nodenext",
+] as const;
 export type AksMode = (typeof AKS_MODES)[number];
 
 export interface AksChildResult {
@@ -55,13 +69,29 @@ async function measure(mode: AksMode, programDir: string): Promise<Omit<AksChild
     verdict: null,
     diagnostics: null,
   };
+  const REPO = path.resolve(__dirname, "..", "..");
+  const native = chooseCompiler(REPO, undefined).native;
+  if (mode.endsWith("native") || mode.endsWith("nodenext")) {
+    if (native === undefined)
+      throw new Error(`${mode}: this repository's TypeScript 7 (typescript7) is missing`);
+    process.env["PULUMI_NODEJS_TSCONFIG_PATH"] = NATIVE_TSCONFIG;
+  }
   switch (mode) {
     case "check-transpile":
+    case "check-native":
     case "check": {
       if (mode === "check-transpile") process.env["PULUMI_NODEJS_TRANSPILE_ONLY"] = "true";
+      // check and check-transpile: ts-node's TypeScript, as before TypeScript 7; check-native: its tsc.
+      const tsc = mode === "check-native" ? native?.executable : "ts-node";
       // The compiled pack, as an installed check runs it (from sources check would start the TypeScript pack).
       const policyPacks = fs.existsSync(path.join(COMPILED_PACK, "PulumiPolicy.yaml")) ? [COMPILED_PACK] : [];
-      const { report, timings } = await runCheck({ programDir, policyPacks, policyPackConfigs: [] }, quiet);
+      const { report, timings } = await runCheck(
+        { programDir, policyPacks, policyPackConfigs: [], tsc },
+        quiet,
+      );
+      if (mode === "check-native" && report.typeCheck?.compiler !== "tsc") {
+        throw new Error(`check-native: not checked by TypeScript 7: ${JSON.stringify(report.typeCheck)}`);
+      }
       return {
         mode,
         totalMs: performance.now() - started,
@@ -72,6 +102,21 @@ async function measure(mode: AksMode, programDir: string): Promise<Omit<AksChild
         diagnostics: null,
       };
     }
+    case "typecheck-native": {
+      const project = readPulumiProject(programDir);
+      const settings = typescriptSettings(project.dir, loadProgramSdk(project.dir).root);
+      const request = { settings, mainFile: path.join(project.dir, "index.ts"), pretty: false };
+      if (native === undefined) throw new Error("unreachable: checked above");
+      const outcome = await startNativeTypeCheck(request, native).outcome;
+      if (outcome.kind !== "checked") throw new Error(`typecheck-native fell back: ${outcome.note}`);
+      return {
+        ...none,
+        mode,
+        totalMs: performance.now() - started,
+        diagnostics: outcome.answer.diagnostics ?? null,
+      };
+    }
+    case "typecheck-nodenext":
     case "typecheck": {
       const project = readPulumiProject(programDir);
       const settings = typescriptSettings(project.dir, loadProgramSdk(project.dir).root);

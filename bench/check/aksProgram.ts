@@ -15,6 +15,8 @@ import * as path from "path";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const PER_FILE = 10;
+/** The program's second tsconfig (`PULUMI_NODEJS_TSCONFIG_PATH`), with options TypeScript 7's native tsc takes. */
+export const NATIVE_TSCONFIG = "tsconfig.nodenext.json";
 
 /** Writes the program for `clusters` clusters and returns its folder; `remove` deletes it. */
 export function writeAksProgram(clusters: number): { dir: string; remove(): void } {
@@ -28,29 +30,24 @@ export function writeAksProgram(clusters: number): { dir: string; remove(): void
     "Pulumi.yaml",
     "name: aks-bench\nruntime: nodejs\ndescription: AKS clusters shaped like Pulumi's examples\n",
   );
-  write(
-    "tsconfig.json",
-    JSON.stringify(
-      {
-        compilerOptions: {
-          strict: true,
-          outDir: "bin",
-          target: "es2020",
-          module: "commonjs",
-          moduleResolution: "node",
-          sourceMap: true,
-          experimentalDecorators: true,
-          pretty: true,
-          noFallthroughCasesInSwitch: true,
-          noImplicitReturns: true,
-          forceConsistentCasingInFileNames: true,
-        },
-        files: ["index.ts"],
-      },
-      null,
-      2,
-    ),
-  );
+  const template = {
+    strict: true,
+    outDir: "bin",
+    target: "es2020",
+    module: "commonjs",
+    moduleResolution: "node",
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
+  };
+  const tsconfig = (compilerOptions: object): string =>
+    JSON.stringify({ compilerOptions, files: ["index.ts"] }, null, 2);
+  write("tsconfig.json", tsconfig(template));
+  // The template with the module options TypeScript 7 kept, for the native tsc against TypeScript 5 on equal terms.
+  write(NATIVE_TSCONFIG, tsconfig({ ...template, module: "nodenext", moduleResolution: "nodenext" }));
   write(
     "config.ts",
     `import * as pulumi from "@pulumi/pulumi";

@@ -140,6 +140,9 @@ function aksLines(aks: AksFigures): string[] {
     [
       side("check", "check", size),
       side("typeCheck", "type-check alone", size),
+      side("checkNative", "check, TypeScript 7 tsc (module nodenext)", size),
+      side("typeCheckNative", "type-check alone, TypeScript 7 tsc (module nodenext)", size),
+      side("typeCheckNodenext", "type-check alone, TypeScript 5 (module nodenext)", size),
       side("checkTranspile", "check, type-checking off", size),
       side("mocks", "program under mocks alone", size),
       side("checkTranspileYoung", `check, type-checking off, ${YOUNG_GENERATION_FLAG}`, size),
@@ -152,6 +155,10 @@ function aksLines(aks: AksFigures): string[] {
       (size.checkVsSlowerPart === null
         ? ""
         : `check / slower part ${ratio(size.checkVsSlowerPart)}, same diagnostics: ${size.sameDiagnostics ? "yes" : "NO"}; `) +
+      (size.native === null
+        ? ""
+        : `TypeScript 7 / 5: type-check alone ${ratio(size.native.typeCheck)}, check ${ratio(size.native.check)}, ` +
+          `same diagnostics: ${size.native.sameDiagnostics ? "yes" : "NO"}; `) +
       `no type-check / mocks ${ratio(size.transpileVsMocks.wall)} wall, ${ratio(size.transpileVsMocks.peak)} memory` +
       (size.youngGeneration === null
         ? ""

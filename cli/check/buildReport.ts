@@ -12,6 +12,7 @@ import { reportPath } from "../output/paths";
 import { PackVerdict } from "./policy/packFleet";
 import { PreviewSkip, splitSkips } from "./previewSkips";
 import { RecordedResource, RecordedStack, SourceLocation } from "./program/recordedStack";
+import { TypeChecker } from "./program/typeCheck";
 import { ToolPackage } from "./toolPackage";
 
 /** Puts the program's resources and the packs' verdicts into the report every output format renders. */
@@ -19,6 +20,7 @@ export function buildReport(
   stack: RecordedStack,
   verdicts: readonly PackVerdict[],
   tool: ToolPackage,
+  checker?: TypeChecker,
 ): CheckReport {
   const byUrn = new Map(stack.resources.map((r, i) => [r.urn, { resource: r, order: i }]));
   const locate = (urn: string | undefined): ReportLocation | undefined => {
@@ -102,6 +104,7 @@ export function buildReport(
     project: stack.project,
     stack: stack.stack,
     program: reportPath(stack.mainFile),
+    ...(checker === undefined ? {} : { typeCheck: checker }),
     verdict: mandatory > 0 ? "fail" : "pass",
     resources: stack.resources.map(reportResource),
     policyPacks: packs,

@@ -6,6 +6,7 @@ import { renderJson } from "../output/json";
 import { CheckReport } from "../output/checkReport";
 import { runCommand } from "../command/runCommand";
 import { prepareOut, writeReport } from "../command/writeReport";
+import { TSC_ENV } from "./program/nativeCompiler";
 import { runCheck } from "./runCheck";
 import { statusLine } from "./statusLine";
 
@@ -21,6 +22,7 @@ interface Flags {
   policyPackConfig: string[];
   output: Format;
   out?: string;
+  tsc?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -58,6 +60,12 @@ export function registerCheckCommand(program: Command): void {
     )
     .addOption(new Option("--output <format>", "report format").choices(FORMATS).default("text"))
     .option("--out <file>", "write the report to this file (the text report still goes to stdout)")
+    .option(
+      "--tsc <auto|ts-node|path>",
+      "type-check with TypeScript 7's native tsc when the program has it (auto, the default), with the program's " +
+        "own typescript through ts-node as Pulumi does (ts-node), or with the TypeScript 7 tsc at this path; " +
+        `default from ${TSC_ENV}`,
+    )
     .action((programDir: string, flags: Flags, command: Command) =>
       runCommand(command, () => check(programDir, flags)),
     );
@@ -76,6 +84,8 @@ async function check(programDir: string, flags: Flags): Promise<number> {
       },
       policyPacks: flags.policyPack,
       policyPackConfigs: flags.policyPackConfig,
+      ...(flags.tsc === undefined ? {} : { tsc: flags.tsc }),
+      onNote: (note) => process.stderr.write(`note: ${note}\n`),
     },
     statusLine(),
   );

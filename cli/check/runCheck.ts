@@ -2,7 +2,9 @@ import { CheckReport } from "../output/checkReport";
 import { buildReport } from "./buildReport";
 import { PackFleet } from "./policy/packFleet";
 import { selectPolicyPacks } from "./policy/packSelection";
+import { chooseCompiler } from "./program/nativeCompiler";
 import { ProgramRun, startProgram } from "./program/programRunner";
+import { TypeChecker } from "./program/typeCheck";
 import { typescriptCompileMs } from "./program/typescriptHook";
 import { readPulumiProject } from "./program/pulumiProject";
 import { StackConfigOptions, readStackConfig } from "./program/stackConfig";
@@ -19,6 +21,13 @@ export interface CheckOptions {
   readonly policyPacks: readonly string[];
   /** `--policy-pack-config` files, the n-th for the n-th pack. */
   readonly policyPackConfigs: readonly string[];
+  /**
+   * `--tsc`: `auto` (TypeScript 7's native tsc when the program has it), `ts-node`, or the path of a TypeScript 7
+   * tsc; unset, `AKS_TRUSTED_ACCESS_TSC` decides, else `auto` (see nativeCompiler.ts).
+   */
+  readonly tsc?: string;
+  /** Told, as soon as it is known, why a TypeScript 7 that was found or asked for did not type-check. */
+  readonly onNote?: (note: string) => void;
 }
 
 /** How long each part took, in milliseconds; packs start while the program runs, so the parts overlap. */
@@ -55,6 +64,7 @@ export async function runCheck(
   const project = readPulumiProject(options.programDir);
   const config = readStackConfig(project, options.stackConfig);
   const plans = selectPolicyPacks(project.dir, options.policyPacks, options.policyPackConfigs);
+  const compiler = chooseCompiler(project.dir, options.tsc);
   status.update(`Starting ${plans.length === 1 ? "the policy pack" : `${plans.length} policy packs`}…`);
   const fleetMade = Date.now();
   const fleet = new PackFleet(plans, {
@@ -68,7 +78,12 @@ export async function runCheck(
   let run: ProgramRun | undefined;
   try {
     status.update(`Compiling and running ${project.name}…`);
-    run = await startProgram(project, config);
+    run = await startProgram(project, config, {
+      compiler,
+      onChecker: (checker: TypeChecker) => {
+        if (checker.note !== undefined) options.onNote?.(checker.note);
+      },
+    });
     const { stack } = run;
     const programDone = Date.now();
     status.update(`${stack.resources.length} resources; analysing…`);
@@ -78,7 +93,7 @@ export async function runCheck(
     if (analysed.status === "rejected") throw analysed.reason;
     const verdicts = analysed.value;
     const typeChecked = compiled.value;
-    const report = buildReport(stack, verdicts, toolPackage());
+    const report = buildReport(stack, verdicts, toolPackage(), typeChecked?.checker);
     const finished = Date.now();
     return {
       report,

@@ -10,6 +10,8 @@ export interface CheckReport {
   readonly stack: string;
   /** The program's entry file. */
   readonly program: string;
+  /** Which compiler type-checked the program; absent when nothing was (JavaScript, `noCheck`, transpile-only). */
+  readonly typeCheck?: ReportTypeCheck;
   /**
    * `fail` when any mandatory policy is violated (exit code 1), else `pass` (exit code 0). A `pass` with
    * `totals.mandatorySkipped` above 0 is not a clean pass: no check that ran found a violation, but that many
@@ -30,6 +32,15 @@ export interface CheckReport {
   /** What the program logged (`pulumi.log.*`) or printed, in order. */
   readonly logs: readonly ReportLog[];
   readonly totals: ReportTotals;
+}
+
+export interface ReportTypeCheck {
+  /** `tsc`: TypeScript 7's native compiler; `ts-node`: the program's own TypeScript, as Pulumi's host uses it. */
+  readonly compiler: "tsc" | "ts-node";
+  /** TypeScript's version. */
+  readonly version: string;
+  /** Why a TypeScript 7 that was found or asked for did not type-check (as printed on stderr). */
+  readonly note?: string;
 }
 
 /** A line of the program's source. */

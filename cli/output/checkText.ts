@@ -10,6 +10,7 @@ export function renderText(report: CheckReport): string {
     `Previewing stack "${report.stack}" of project "${report.project}" (${report.program})`,
     "Simulated offline as a first `pulumi preview` of a new stack: nothing is deployed, values only Azure can " +
       "compute are unknown.",
+    ...typeCheckLine(report),
     "",
     ...resourceTable(report),
     ...diagnosticsSection(report),
@@ -20,6 +21,16 @@ export function renderText(report: CheckReport): string {
     summary(report),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+function typeCheckLine(report: CheckReport): string[] {
+  const checked = report.typeCheck;
+  if (checked === undefined) return [];
+  return [
+    checked.compiler === "tsc"
+      ? `Type-checked with TypeScript ${checked.version} (native tsc).`
+      : `Type-checked with TypeScript ${checked.version} (ts-node, as Pulumi does).`,
+  ];
 }
 
 function resourceTable(report: CheckReport): string[] {

@@ -132,13 +132,21 @@ describe("npm run bench -- --smoke", function () {
     measuredRatio(check.ratio, "check / floor");
   });
 
-  it("times check on an AKS-shaped program against the type-check alone, check without it and the program under mocks", () => {
+  it("times check on an AKS-shaped program against the type-check alone (TypeScript 5 and 7), check without it and the program under mocks", () => {
     const [size] = results.checkAks?.sizes ?? [];
     assert.ok(size);
     // The root stack, a resource group, a network and subnet, an identity, and per cluster a component, the
     // cluster, 3 bindings and its node OS maintenance window.
     assert.deepStrictEqual([size.clusters, size.resources], [1, 11]);
-    assert.deepStrictEqual(Object.keys(size.sides).sort(), ["check", "checkTranspile", "mocks", "typeCheck"]);
+    assert.deepStrictEqual(Object.keys(size.sides).sort(), [
+      "check",
+      "checkNative",
+      "checkTranspile",
+      "mocks",
+      "typeCheck",
+      "typeCheckNative",
+      "typeCheckNodenext",
+    ]);
     for (const [side, figures] of Object.entries(size.sides)) {
       positive(figures.totalMs, `${side} time`);
       assert.ok(figures.peakMiB > 0, `${side} peak memory`);
@@ -147,6 +155,10 @@ describe("npm run bench -- --smoke", function () {
     assert.strictEqual(size.sameDiagnostics, true);
     measuredRatio(size.checkVsSlowerPart ?? NaN, "check / slower part");
     measuredRatio(size.transpileVsMocks.wall, "check / mocks");
+    // TypeScript 7's native tsc beside TypeScript 5 on the same tsconfig: the same (no) diagnostics.
+    assert.strictEqual(size.native?.sameDiagnostics, true);
+    measuredRatio(size.native?.typeCheck ?? NaN, "TypeScript 7 / 5 type-check");
+    measuredRatio(size.native?.check ?? NaN, "check with TypeScript 7 / 5");
   });
 
   it("runs the audit benchmark as one more section", () => {

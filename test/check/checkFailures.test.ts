@@ -4,12 +4,31 @@ import * as os from "os";
 import * as path from "path";
 import { FIXTURES, runCli } from "./support/runCli";
 
+/** The type-errors fixture's diagnostics, as both compilers give them (TypeScript 5 with its own tsconfig). */
+const TYPE_ERRORS =
+  `error: The program ${FIXTURES}/type-errors/index.ts does not compile:\n` +
+  "Unable to compile TypeScript:\nregion.ts(2,41): error TS7030: Not all code paths return a value.\n" +
+  "index.ts(7,84): error TS4111: Property 'team' comes from an index signature, so it must be accessed " +
+  "with ['team'].\n\n";
+
+export const TYPE_ERRORS_FALLBACK =
+  "TypeScript 7.0.2 cannot check with the compiler options the program gets from tsconfig.json and TypeScript " +
+  "5.9.3's defaults (Option 'moduleResolution=node10' has been removed; Option 'esModuleInterop=false' has been " +
+  "removed; Option 'allowSyntheticDefaultImports=false' has been removed): type-checked with TypeScript 5.9.3 " +
+  "through ts-node instead.";
+
 // A check that cannot complete exits 2 with one paragraph on stderr: what went wrong, where in the user's code,
 // and never a stack trace of this tool.
 describe("check: programs and usage that keep the check from completing (exit 2)", function () {
   this.timeout(180_000);
 
-  const cases: { name: string; args: string[]; stderr: string; typeCheck?: boolean }[] = [
+  const cases: {
+    name: string;
+    args: string[];
+    stderr: string;
+    typeCheck?: boolean;
+    env?: NodeJS.ProcessEnv;
+  }[] = [
     {
       name: "a program that throws: its message and the line of the user's code",
       args: [`${FIXTURES}/throws`],
@@ -25,7 +44,8 @@ describe("check: programs and usage that keep the check from completing (exit 2)
         `${FIXTURES}/rejects-in-apply/index.js:6:9): clusters may not run in westeurope\n`,
     },
     {
-      name: "a program its own tsconfig.json rejects: the compiler's diagnostics",
+      // This repository has TypeScript 7 (devDependency typescript7), and the fixture's options are ones it kept.
+      name: "a program its own tsconfig.json rejects: the compiler's diagnostics, from TypeScript 7's native tsc",
       args: [`${FIXTURES}/does-not-compile`],
       typeCheck: true,
       stderr:
@@ -33,14 +53,26 @@ describe("check: programs and usage that keep the check from completing (exit 2)
         "Unable to compile TypeScript:\nindex.ts(4,34): error TS7030: Not all code paths return a value.\n\n",
     },
     {
-      name: "every file's compile errors, type-checked beside the run, winning over the error the program then throws",
+      name:
+        "every file's compile errors, type-checked beside the run, winning over the error the program then " +
+        "throws: TypeScript 7 cannot take its options (moduleResolution node), so TypeScript 5 checks, and says so",
       args: [`${FIXTURES}/type-errors`],
       typeCheck: true,
+      stderr: `note: ${TYPE_ERRORS_FALLBACK}\n${TYPE_ERRORS}`,
+    },
+    {
+      name: "the same program's compile errors, word for word, from TypeScript 7's native tsc under options it kept",
+      args: [`${FIXTURES}/type-errors`],
+      typeCheck: true,
+      env: { PULUMI_NODEJS_TSCONFIG_PATH: "tsconfig.nodenext.json" },
+      stderr: TYPE_ERRORS,
+    },
+    {
+      name: "a --tsc that does not exist, before the program runs",
+      args: [`${FIXTURES}/type-errors`, "--tsc", "no/such/tsc"],
       stderr:
-        `error: The program ${FIXTURES}/type-errors/index.ts does not compile:\n` +
-        "Unable to compile TypeScript:\nregion.ts(2,41): error TS7030: Not all code paths return a value.\n" +
-        "index.ts(7,84): error TS4111: Property 'team' comes from an index signature, so it must be accessed " +
-        "with ['team'].\n\n",
+        'error: --tsc "no/such/tsc": there is no such file: give the path of a TypeScript 7 tsc (e.g. ' +
+        'node_modules/@typescript/native/bin/tsc), "auto" or "ts-node".\n',
     },
     {
       name: "a program that logs an error, which fails a preview",
@@ -106,7 +138,7 @@ describe("check: programs and usage that keep the check from completing (exit 2)
   ];
   for (const c of cases) {
     it(`reports ${c.name}`, async () => {
-      const run = await runCli(["check", ...c.args], { typeCheck: c.typeCheck });
+      const run = await runCli(["check", ...c.args], { typeCheck: c.typeCheck, env: c.env });
       assert.strictEqual(run.stderr, c.stderr);
       assert.strictEqual(run.stdout, "");
       assert.strictEqual(run.code, 2);

@@ -12,7 +12,8 @@ import { PulumiProject } from "./pulumiProject";
 import { ProgramLog, RecordedStack } from "./recordedStack";
 import { StackConfig } from "./stackConfig";
 import { StackRecorder } from "./stackRecorder";
-import { TypeCheck, startTypeCheck } from "./typeCheck";
+import { CompilerChoice } from "./nativeCompiler";
+import { TypeCheck, TypeChecker, startTypeCheck } from "./typeCheck";
 import { installTypeScriptHook } from "./typescriptHook";
 import { TypeScriptSettings, typescriptSettings } from "./typescriptSettings";
 
@@ -26,14 +27,28 @@ export interface ProgramRun {
    * Resolves when the program type-checks (with the checker's milliseconds; undefined when nothing was
    * type-checked: JavaScript, `noCheck`, `PULUMI_NODEJS_TRANSPILE_ONLY`); rejects with the compile errors.
    */
-  readonly typeChecked: Promise<{ readonly ms: number; readonly peakMiB?: number } | undefined>;
+  readonly typeChecked: Promise<
+    { readonly ms: number; readonly peakMiB?: number; readonly checker: TypeChecker } | undefined
+  >;
   /** Stops the type-check if it still runs: call when the check ends without waiting for it. */
   stop(): void;
 }
 
+/** How the program is type-checked. */
+export interface TypeCheckOptions {
+  /** TypeScript 7's native compiler, or none (ts-node's TypeScript); see nativeCompiler.ts. */
+  readonly compiler?: CompilerChoice;
+  /** Told which compiler answered, as soon as it has, whether the program compiles or not. */
+  readonly onChecker?: (checker: TypeChecker) => void;
+}
+
 /** {@link startProgram}, then its type-check: a program that does not compile fails the run. */
-export async function runProgram(project: PulumiProject, config: StackConfig): Promise<RecordedStack> {
-  const run = await startProgram(project, config);
+export async function runProgram(
+  project: PulumiProject,
+  config: StackConfig,
+  options: TypeCheckOptions = {},
+): Promise<RecordedStack> {
+  const run = await startProgram(project, config, options);
   await run.typeChecked;
   return run.stack;
 }
@@ -49,7 +64,11 @@ export async function runProgram(project: PulumiProject, config: StackConfig): P
  * ts-node type-checks each file before it runs: a program that does not compile and also throws is reported as not
  * compiling.
  */
-export async function startProgram(project: PulumiProject, config: StackConfig): Promise<ProgramRun> {
+export async function startProgram(
+  project: PulumiProject,
+  config: StackConfig,
+  options: TypeCheckOptions = {},
+): Promise<ProgramRun> {
   const sdk = loadProgramSdk(project.dir);
   const declaresInput = azureNativeInputLookup(project.dir);
   const autoname = (type: string, name: string, inputs: Readonly<Record<string, unknown>>) =>
@@ -69,11 +88,11 @@ export async function startProgram(project: PulumiProject, config: StackConfig):
     mainFile = resolveProgramMain(project);
     const main = mainFile;
     if (project.typescript && TYPESCRIPT_SOURCE.test(main) && typescript().typeCheck) {
-      typeCheck = startTypeCheck({
-        settings: typescript(),
-        mainFile: main,
-        pretty: process.stdout.isTTY === true,
-      });
+      typeCheck = startTypeCheck(
+        { settings: typescript(), mainFile: main, pretty: process.stdout.isTTY === true },
+        options.compiler,
+      );
+      typeCheck.answer.then((answer) => options.onChecker?.(answer.checker)).catch(() => undefined);
     }
     process.chdir(project.dir);
     await sdk.withFreshStore(async () => {
@@ -105,7 +124,11 @@ export async function startProgram(project: PulumiProject, config: StackConfig):
     if (answer?.diagnostics !== undefined) throw compileFailure(answer.diagnostics, mainFile);
     return answer === undefined
       ? undefined
-      : { ms: answer.ms, ...(answer.peakMiB === undefined ? {} : { peakMiB: answer.peakMiB }) };
+      : {
+          ms: answer.ms,
+          checker: answer.checker,
+          ...(answer.peakMiB === undefined ? {} : { peakMiB: answer.peakMiB }),
+        };
   });
   typeChecked.catch(() => undefined);
   try {

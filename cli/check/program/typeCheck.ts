@@ -2,12 +2,27 @@ import { spawn } from "child_process";
 import * as path from "path";
 import { track } from "../../packHost/liveProcesses";
 import { CheckError } from "../checkError";
+import { CompilerChoice } from "./nativeCompiler";
+import { startNativeTypeCheck } from "./nativeTypeCheck";
 import type { TypeCheckAnswer, TypeCheckRequest } from "./typeCheckWorker";
+
+/** Which compiler type-checked the program. */
+export interface TypeChecker {
+  /** `tsc`: TypeScript 7's native compiler; `ts-node`: the program's own TypeScript, as Pulumi's host uses it. */
+  readonly compiler: "tsc" | "ts-node";
+  /** TypeScript's version. */
+  readonly version: string;
+  /** Why a TypeScript 7 that was found or asked for did not check, in one sentence. */
+  readonly note?: string;
+}
+
+/** What a type-check answers, with how long it took and which compiler gave the answer. */
+export type TypeCheckResult = TypeCheckAnswer & { readonly ms: number; readonly checker: TypeChecker };
 
 /** A type-check running beside the program. */
 export interface TypeCheck {
   /** The diagnostics, or none; rejects with a {@link CheckError} when the checker itself failed. */
-  readonly answer: Promise<TypeCheckAnswer & { readonly ms: number }>;
+  readonly answer: Promise<TypeCheckResult>;
   /** Stops the checker if it still runs (the check ended without needing its answer). */
   stop(): void;
 }
@@ -16,12 +31,41 @@ export interface TypeCheck {
 const WORKER = path.join(__dirname, `typeCheckWorker${path.extname(__filename)}`);
 
 /**
- * Type-checks the program in a process of its own (typeCheckWorker.ts) while this process runs it transpile-only
- * and the packs analyse it: the two run on separate cores, and the check waits only for the slower one. The
- * worker is killed when this process exits or is interrupted, as pack processes are.
+ * Type-checks the program in a process of its own while this process runs it transpile-only and the packs analyse
+ * it: the two run on separate cores, and the check waits only for the slower one. The process is TypeScript 7's
+ * native `tsc` when one was chosen (nativeTypeCheck.ts), else, or where that one cannot give ts-node's answer,
+ * typeCheckWorker.ts with the program's own TypeScript. It is killed when this process exits or is interrupted, as
+ * pack processes are.
  */
-export function startTypeCheck(request: TypeCheckRequest): TypeCheck {
+export function startTypeCheck(request: TypeCheckRequest, choice: CompilerChoice = {}): TypeCheck {
   const started = performance.now();
+  const { native } = choice;
+  if (native === undefined) return startWorker(request, started, choice.note);
+  const run = startNativeTypeCheck(request, native);
+  let fallback: TypeCheck | undefined;
+  let stopped = false;
+  const answer = run.outcome.then((outcome): Promise<TypeCheckResult> | TypeCheckResult => {
+    if (outcome.kind === "checked") {
+      const checker: TypeChecker = { compiler: "tsc", version: native.version };
+      return { ...outcome.answer, ms: performance.now() - started, checker };
+    }
+    if (stopped) throw new CheckError("The type-check was stopped.");
+    fallback = startWorker(request, started, outcome.note);
+    return fallback.answer;
+  });
+  answer.catch(() => undefined);
+  return {
+    answer,
+    stop: () => {
+      stopped = true;
+      run.stop();
+      fallback?.stop();
+    },
+  };
+}
+
+/** The TypeScript 5 checker: typeCheckWorker.ts in a process of its own. */
+function startWorker(request: TypeCheckRequest, started: number, note: string | undefined): TypeCheck {
   // From sources (tests, bench), the worker is TypeScript too: transpile it, as the caller was.
   const fromSources = path.extname(WORKER) === ".ts";
   const preload = fromSources ? ["-r", require.resolve("ts-node/register/transpile-only")] : [];
@@ -37,14 +81,20 @@ export function startTypeCheck(request: TypeCheckRequest): TypeCheck {
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   let stopped = false;
-  const answer = new Promise<TypeCheckAnswer & { ms: number }>((resolve, reject) => {
+  const answer = new Promise<TypeCheckResult>((resolve, reject) => {
     child.once("error", (err) =>
       reject(new CheckError(`The type-check process could not start: ${err.message}`)),
     );
     child.once("close", (code, signal) => {
       const last = stdout.trim().split("\n").pop() ?? "";
       if (code === 0 && last.startsWith("{")) {
-        resolve({ ...(JSON.parse(last) as TypeCheckAnswer), ms: performance.now() - started });
+        const parsed = JSON.parse(last) as TypeCheckAnswer;
+        const checker: TypeChecker = {
+          compiler: "ts-node",
+          version: parsed.typescript ?? "unknown",
+          ...(note === undefined ? {} : { note }),
+        };
+        resolve({ ...parsed, ms: performance.now() - started, checker });
         return;
       }
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;

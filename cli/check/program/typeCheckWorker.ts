@@ -27,6 +27,8 @@ export interface TypeCheckAnswer {
   readonly diagnostics?: string;
   /** How many of the program's own files were checked. */
   readonly files: number;
+  /** The version of the TypeScript that checked. */
+  readonly typescript?: string;
   /** The checker process's peak resident memory, in MiB. */
   readonly peakMiB?: number;
 }
@@ -37,8 +39,18 @@ interface TsNodeService {
 }
 
 /** The diagnostics ts-node never reports (its defaults). */
-const IGNORED_BY_TS_NODE = [6059, 18002, 18003];
+export const IGNORED_BY_TS_NODE = [6059, 18002, 18003];
 const OWN_SOURCE = /\.(ts|tsx|mts|cts)$/;
+const DECLARATION = /\.d(\.[^./\\]+)?\.[mc]?ts$/;
+
+/** The files ts-node compiles, whose diagnostics it reports: the program's own TypeScript, outside node_modules. */
+export function isOwnSource(file: string): boolean {
+  return (
+    OWN_SOURCE.test(file) &&
+    !DECLARATION.test(file) &&
+    !path.normalize(file).split(path.sep).includes("node_modules")
+  );
+}
 
 export function typeCheck(request: TypeCheckRequest): TypeCheckAnswer {
   const { settings } = request;
@@ -64,27 +76,30 @@ export function typeCheck(request: TypeCheckRequest): TypeCheckAnswer {
     // ts-node refuses a tsconfig with errors with the same TSError it would throw in the run.
     const message = err instanceof Error && err.name === "TSError" ? err.message : undefined;
     if (message === undefined) throw err;
-    return { diagnostics: message.replace(/^⨯ Unable to compile TypeScript:\n/, ""), files: 0 };
+    return {
+      diagnostics: message.replace(/^⨯ Unable to compile TypeScript:\n/, ""),
+      files: 0,
+      typescript: ts.version,
+    };
   }
   const ignored = new Set([...IGNORED_BY_TS_NODE, ...(service.options.ignoreDiagnostics ?? [])].map(Number));
   const options = { ...service.config.options, noEmit: true };
   const program = ts.createProgram({ rootNames: [request.mainFile], options });
   const own = program
     .getSourceFiles()
-    .filter(
-      (file) =>
-        !file.isDeclarationFile &&
-        OWN_SOURCE.test(file.fileName) &&
-        !path.normalize(file.fileName).split(path.sep).includes("node_modules"),
-    );
+    .filter((file) => !file.isDeclarationFile && isOwnSource(file.fileName));
+  // Each file's diagnostics in tsc's order (by position), as the native tsc prints them too.
   const diagnostics = own.flatMap((file) =>
-    [...program.getSemanticDiagnostics(file), ...program.getSyntacticDiagnostics(file)].filter(
-      (d) => !ignored.has(d.code),
-    ),
+    ts
+      .sortAndDeduplicateDiagnostics([
+        ...program.getSemanticDiagnostics(file),
+        ...program.getSyntacticDiagnostics(file),
+      ])
+      .filter((d) => !ignored.has(d.code)),
   );
   return diagnostics.length === 0
-    ? { files: own.length }
-    : { diagnostics: format(diagnostics), files: own.length };
+    ? { files: own.length, typescript: ts.version }
+    : { diagnostics: format(diagnostics), files: own.length, typescript: ts.version };
 }
 
 if (require.main === module) {

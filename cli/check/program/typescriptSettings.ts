@@ -39,6 +39,7 @@ export function typescriptSettings(programDir: string, sdkRoot: string): TypeScr
   const tsconfig = path.join(programDir, process.env["PULUMI_NODEJS_TSCONFIG_PATH"] ?? "tsconfig.json");
   const hasTsconfig = fs.existsSync(tsconfig);
   const typescript = resolveFromSdk("typescript", sdkRoot);
+  refuseWithoutJsApi(typescript);
   const own = hasTsconfig ? readCompilerOptions(tsconfig, typescript) : {};
   const transpileEnv = process.env["PULUMI_NODEJS_TRANSPILE_ONLY"];
   const transpileOnly = transpileEnv ? transpileEnv === "true" : own["noCheck"] === true;
@@ -81,6 +82,23 @@ export function tsNodeOptions(
     compilerOptions: settings.compilerOptions,
     ...(checkedBeside ? { ignoreDiagnostics: OPTION_DIAGNOSTICS } : {}),
   };
+}
+
+/**
+ * TypeScript 7 (the native compiler) has no JavaScript API: ts-node cannot compile with it, so Pulumi's Node.js host
+ * fails before the program runs (ts-node's `TypeError: Cannot read properties of undefined (reading 'fileExists')`).
+ * The check fails as the preview would, and says how to install TypeScript 7 so that both work.
+ */
+function refuseWithoutJsApi(typescript: string): void {
+  const ts = loadModule<{ version?: unknown; createProgram?: unknown }>("typescript", typescript);
+  if (typeof ts.createProgram === "function") return;
+  throw new CheckError(
+    `The program's typescript (${typescript}) is TypeScript ${String(ts.version)}, which has no JavaScript ` +
+      "API: ts-node cannot compile with it, so Pulumi's Node.js host fails before the program runs. Keep " +
+      'TypeScript 6 or 5 as "typescript" and install TypeScript 7 beside it (npm install --save-dev ' +
+      '"typescript@npm:@typescript/typescript6@^6" "@typescript/native@npm:typescript@^7"): check then ' +
+      "type-checks with TypeScript 7.",
+  );
 }
 
 function readCompilerOptions(tsconfig: string, typescript: string): Record<string, unknown> {
