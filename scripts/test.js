@@ -18,6 +18,8 @@ const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
+// TypeScript 5's tsc by its path: the `typescript7` devDependency declares a `tsc` bin too, and npm may link either.
+const TOOLS = { tsc: [process.execPath, require.resolve("typescript/bin/tsc")] };
 // The files that take longest (a minute or less each, measured one at a time), longest first.
 const SLOWEST_FIRST = [
   "test/bench/smoke.test.ts",
@@ -38,7 +40,8 @@ const JOBS = Math.max(1, Math.min(os.availableParallelism(), 4));
  * printing later.
  */
 function start(tool, args, { env = {}, quiet = false } = {}) {
-  const child = spawn(path.join(BIN, tool), args, {
+  const [command, ...preArgs] = TOOLS[tool] ?? [path.join(BIN, tool)];
+  const child = spawn(command, [...preArgs, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
