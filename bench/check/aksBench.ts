@@ -13,6 +13,7 @@
  *   (`--max-semi-space-size`), to show what that runtime setting buys each.
  */
 import * as path from "path";
+import { ensureBuilt } from "../../test/support/builtPackage";
 import { Rounds, Timing, median, runSideBySide, series, timing } from "../measure";
 import { AksChildResult, AksMode } from "./aksChild";
 import { writeAksProgram } from "./aksProgram";
@@ -102,6 +103,7 @@ const SIDES: Record<SideName, { mode: AksMode; flags: string[] }> = {
 };
 
 export async function benchAks(options: AksBenchOptions): Promise<AksFigures> {
+  ensureBuilt(); // the check sides run the compiled CLI, as installed
   const sizes: AksSizeFigures[] = [];
   for (const clusters of options.sizes) sizes.push(await benchSize(clusters, options));
   const first = sizes[0];

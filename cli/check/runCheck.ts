@@ -77,6 +77,7 @@ export async function runCheck(
   });
   let run: ProgramRun | undefined;
   try {
+    await fleet.spawned;
     status.update(`Compiling and running ${project.name}…`);
     run = await startProgram(project, config, {
       compiler,

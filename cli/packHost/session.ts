@@ -29,6 +29,11 @@ export interface StartPolicyPackOptions {
   readonly stack?: StackSettings;
   /** How long the pack may take to compile and print its port. Defaults to 120 000 ms (ts-node type-checks it). */
   readonly startTimeoutMs?: number;
+  /**
+   * Called once the pack's process exists, before it has loaded. A caller about to keep this process's event loop
+   * busy (running a program) waits for it, so that the pack loads meanwhile instead of being spawned afterwards.
+   */
+  readonly onSpawned?: () => void;
 }
 
 /** A running policy pack. Always `close()` it, or use {@link withPolicyPack}. */
@@ -76,13 +81,15 @@ export async function startPolicyPack(
   let connection: AnalyzerConnection | undefined;
   try {
     const env = packEnvironment(options.stack, options.env);
-    proc = await spawnPack(
+    const spawning = spawnPack(
       project,
       engine.address,
       env,
       (entry) => logs.push(entry),
       startTimeoutMs(options),
     );
+    options.onSpawned?.();
+    proc = await spawning;
     connection = new AnalyzerConnection(proc.port);
     await connect(connection, proc, project.dir, engine.address, options.stack);
     return new Session(project.dir, proc, connection, engine, logs);

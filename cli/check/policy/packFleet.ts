@@ -32,35 +32,54 @@ export interface PackVerdict {
   readonly logs: readonly LogEntry[];
 }
 
+/** A started pack, configured as the CLI configures it: ready for Analyze calls. */
+interface ConfiguredPack {
+  readonly session: PackSession;
+  readonly info: PackInfo;
+  readonly config: Readonly<Record<string, PolicyConfig>>;
+}
+
 /**
- * The policy packs of one check. They start as soon as the fleet is made — each compiles its TypeScript in its own
- * process while the program runs here — and are always stopped by {@link close}, whatever happened in between.
+ * The policy packs of one check. They start and are configured as soon as the fleet is made, in their own
+ * processes while the program runs here, and are always stopped by {@link close}, whatever happened in between.
  */
 export class PackFleet {
   private readonly sessions: Promise<PackSession>[];
+  private readonly configured: Promise<ConfiguredPack>[];
   /** Milliseconds from the fleet's making until every pack had started or failed to. */
   readonly startMs: Promise<number>;
+  /**
+   * Every pack's process exists (or failed to start). The program is run after this: run first, it would keep this
+   * process's event loop busy, and the packs would be spawned only once it ended.
+   */
+  readonly spawned: Promise<void>;
 
-  constructor(
-    private readonly plans: readonly PackPlan[],
-    stack: StackSettings,
-  ) {
+  constructor(plans: readonly PackPlan[], stack: StackSettings) {
     const started = performance.now();
-    this.sessions = plans.map((plan) => startPolicyPack(plan.dir, { stack }));
+    const spawned: Promise<void>[] = [];
+    this.sessions = plans.map((plan) => {
+      let onSpawned = (): void => undefined;
+      spawned.push(new Promise((resolve) => (onSpawned = resolve)));
+      const session = startPolicyPack(plan.dir, { stack, onSpawned });
+      // A pack that fails before its process exists is as far as it will get.
+      session.then(onSpawned, onSpawned);
+      return session;
+    });
+    this.spawned = Promise.all(spawned).then(() => undefined);
     this.startMs = Promise.allSettled(this.sessions).then(() => performance.now() - started);
+    this.configured = this.sessions.map((session, i) => session.then((s) => configure(s, plans[i])));
     // A start that fails before anyone waits for it is reported by analyze(), not as an unhandled rejection.
-    for (const session of this.sessions) session.catch(() => undefined);
+    for (const pack of this.configured) pack.catch(() => undefined);
   }
 
-  /** Configures each pack as the CLI does, then sends Analyze for every new resource and AnalyzeStack once. */
+  /** Sends each pack Analyze for every new resource and AnalyzeStack once; the packs' failures in plan order. */
   async analyze(stack: RecordedStack): Promise<PackVerdict[]> {
     const verdicts: PackVerdict[] = [];
-    for (const [i, plan] of this.plans.entries()) {
-      const session = await this.sessions[i].catch((err: unknown) => {
-        throw packFailure(err);
-      });
+    for (const pack of this.configured) {
       verdicts.push(
-        await analyzeWith(session, plan, stack).catch((err: unknown) => Promise.reject(packFailure(err))),
+        await pack
+          .then((configured) => analyzeWith(configured, stack))
+          .catch((err: unknown) => Promise.reject(packFailure(err))),
       );
     }
     return verdicts;
@@ -79,17 +98,28 @@ export class PackFleet {
   }
 }
 
-async function analyzeWith(session: PackSession, plan: PackPlan, stack: RecordedStack): Promise<PackVerdict> {
+async function configure(session: PackSession, plan: PackPlan): Promise<ConfiguredPack> {
   const info = await session.info();
   const config = reconcilePolicyConfig(info, plan.configFile);
   await session.configure(config);
-  const diagnostics: Diagnostic[] = [];
-  for (const resource of stack.resources) {
-    // A resource read with `.get` is looked up, not created: the engine analyses only what it registers.
-    if (resource.operation !== "create") continue;
-    diagnostics.push(...(await session.analyze(toAnalyzeRequest(resource))).diagnostics);
-  }
-  diagnostics.push(...(await session.analyzeStack(stack.resources.map(toStackResource))).diagnostics);
+  return { session, info, config };
+}
+
+/**
+ * Every call at once, as the engine sends them for resources registered side by side: the pack answers them one
+ * after another without a round trip between them. The diagnostics keep the resources' order, the stack's last.
+ */
+async function analyzeWith(
+  { session, info, config }: ConfiguredPack,
+  stack: RecordedStack,
+): Promise<PackVerdict> {
+  // A resource read with `.get` is looked up, not created: the engine analyses only what it registers.
+  const created = stack.resources.filter((resource) => resource.operation === "create");
+  const answers = await Promise.all([
+    ...created.map((resource) => session.analyze(toAnalyzeRequest(resource))),
+    session.analyzeStack(stack.resources.map(toStackResource)),
+  ]);
+  const diagnostics: Diagnostic[] = answers.flatMap((answer) => answer.diagnostics);
   return { dir: session.dir, info, config, diagnostics, logs: [...session.logs] };
 }
 
