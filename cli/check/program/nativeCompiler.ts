@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { messageOf } from "../../command/commandError";
 import { UsageError } from "../../command/usageError";
+import { readJsonObject } from "./jsonObject";
 
 /** The native TypeScript 7 `tsc` that type-checks the program in place of ts-node's TypeScript. */
 export interface NativeCompiler {
@@ -78,7 +79,7 @@ function findInstalledCompiler(programDir: string): CompilerChoice {
   for (const name of [NATIVE_ALIAS, ...typescriptAliases(programDir)]) {
     const manifest = resolvePackageJson(name, programDir);
     if (manifest === undefined) continue;
-    const pkg = readJson(manifest);
+    const pkg = readJsonObject(manifest);
     if (pkg["name"] !== "typescript" || typeof pkg["version"] !== "string") continue;
     if (!pkg["version"].startsWith("7.")) continue;
     const platform = `@typescript/typescript-${process.platform}-${process.arch}`;
@@ -103,7 +104,7 @@ function typescriptAliases(programDir: string): string[] {
   for (let dir = path.resolve(programDir); ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");
     if (fs.existsSync(manifest)) {
-      const pkg = readJson(manifest);
+      const pkg = readJsonObject(manifest);
       for (const field of ["devDependencies", "dependencies", "optionalDependencies"]) {
         const deps = pkg[field];
         if (typeof deps !== "object" || deps === null) continue;
@@ -121,14 +122,5 @@ function resolvePackageJson(name: string, from: string): string | undefined {
     return require.resolve(`${name}/package.json`, { paths: [from] });
   } catch {
     return undefined;
-  }
-}
-
-function readJson(file: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }

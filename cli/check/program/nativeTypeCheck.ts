@@ -1,10 +1,9 @@
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type * as TS from "typescript";
-import { track } from "../../packHost/liveProcesses";
 import { CheckError } from "../checkError";
+import { startCheckerProcess } from "./checkerProcess";
 import { NativeCompiler } from "./nativeCompiler";
 import { PrintedDiagnostic, parseNativeOutput } from "./nativeOutput";
 import { nativeTsconfig } from "./nativeTsconfig";
@@ -74,16 +73,12 @@ export function startNativeTypeCheck(
     };
   }
   fs.writeFileSync(tsconfig, JSON.stringify(config.tsconfig, null, 2));
-  const child = spawn(
+  const checker = startCheckerProcess(
     compiler.executable,
     ["-p", tsconfig, "--pretty", String(request.pretty), "--listFiles"],
-    { cwd: settings.programDir, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: settings.programDir },
   );
-  track(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const { child } = checker;
   let stopped = false;
   const outcome = new Promise<NativeOutcome>((resolve, reject) => {
     child.once("error", (err) => {
@@ -96,9 +91,10 @@ export function startNativeTypeCheck(
       // 0: no errors; 1 and 2: errors (2: and files emitted, which --noEmit rules out).
       if (code === null || code > 2) {
         const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        return resolve(fallback(`${how} (${(stderr.trim() || stdout.trim()).split("\n")[0] ?? ""})`));
+        const printed = checker.stderr().trim() || checker.stdout().trim();
+        return resolve(fallback(`${how} (${printed.split("\n")[0] ?? ""})`));
       }
-      const output = parseNativeOutput(stdout, settings.programDir);
+      const output = parseNativeOutput(checker.stdout(), settings.programDir);
       const optionErrors = output.diagnostics.filter((d) => d.file === undefined || d.file === tsconfig);
       if (optionErrors.length > 0) {
         // A removed option, or an option error ts-node ignores: either way tsc checked no file.

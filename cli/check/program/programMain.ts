@@ -3,6 +3,7 @@ import { createRequire } from "module";
 import * as path from "path";
 import { CheckError } from "../checkError";
 import { PulumiProject } from "./pulumiProject";
+import { readJsonObject } from "./jsonObject";
 
 /**
  * The file `pulumi` would run: Pulumi.yaml's `main` (a file, or a folder's index), else the `main` of the
@@ -14,7 +15,7 @@ export function resolveProgramMain(project: PulumiProject): string {
   let target = project.main;
   if (target === project.dir) {
     const manifest = path.join(project.dir, "package.json");
-    const main = fs.existsSync(manifest) ? (readJson(manifest)["main"] as unknown) : undefined;
+    const main = fs.existsSync(manifest) ? (readJsonObject(manifest)["main"] as unknown) : undefined;
     if (typeof main === "string" && fs.existsSync(path.resolve(project.dir, main))) {
       target = path.resolve(project.dir, main);
     }
@@ -44,16 +45,7 @@ export function resolveProgramMain(project: PulumiProject): string {
 function packageTypeOf(dir: string): unknown {
   for (let at = dir; ; at = path.dirname(at)) {
     const manifest = path.join(at, "package.json");
-    if (fs.existsSync(manifest)) return readJson(manifest)["type"];
+    if (fs.existsSync(manifest)) return readJsonObject(manifest)["type"];
     if (path.dirname(at) === at) return undefined;
-  }
-}
-
-function readJson(file: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }

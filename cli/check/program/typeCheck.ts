@@ -1,7 +1,6 @@
-import { spawn } from "child_process";
 import * as path from "path";
-import { track } from "../../packHost/liveProcesses";
 import { CheckError } from "../checkError";
+import { startCheckerProcess } from "./checkerProcess";
 import { CompilerChoice } from "./nativeCompiler";
 import { startNativeTypeCheck } from "./nativeTypeCheck";
 import type { TypeCheckAnswer, TypeCheckRequest } from "./typeCheckWorker";
@@ -69,23 +68,19 @@ function startWorker(request: TypeCheckRequest, started: number, note: string | 
   // From sources (tests, bench), the worker is TypeScript too: transpile it, as the caller was.
   const fromSources = path.extname(WORKER) === ".ts";
   const preload = fromSources ? ["-r", require.resolve("ts-node/register/transpile-only")] : [];
-  const child = spawn(process.execPath, [...preload, WORKER, JSON.stringify(request)], {
-    stdio: ["ignore", "pipe", "pipe"],
+  const checker = startCheckerProcess(process.execPath, [...preload, WORKER, JSON.stringify(request)], {
     env: fromSources
       ? { ...process.env, TS_NODE_PROJECT: path.resolve(__dirname, "..", "..", "..", "tsconfig.json") }
       : process.env,
   });
-  track(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const { child } = checker;
   let stopped = false;
   const answer = new Promise<TypeCheckResult>((resolve, reject) => {
     child.once("error", (err) =>
       reject(new CheckError(`The type-check process could not start: ${err.message}`)),
     );
     child.once("close", (code, signal) => {
+      const stdout = checker.stdout();
       const last = stdout.trim().split("\n").pop() ?? "";
       if (code === 0 && last.startsWith("{")) {
         const parsed = JSON.parse(last) as TypeCheckAnswer;
@@ -102,7 +97,7 @@ function startWorker(request: TypeCheckRequest, started: number, note: string | 
         new CheckError(
           stopped
             ? "The type-check was stopped."
-            : `The type-check of the program ${how}: ${stderr.trim() || stdout.trim() || "it printed nothing"}`,
+            : `The type-check of the program ${how}: ${checker.stderr().trim() || stdout.trim() || "it printed nothing"}`,
         ),
       );
     });
