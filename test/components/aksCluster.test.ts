@@ -14,20 +14,16 @@ import {
   PRINCIPAL_ID,
   Registration,
   UNKNOWN_INPUT,
+  TYPE,
+  only,
   runProgram,
   valueOf,
 } from "./harness";
 
-const CLUSTER = "azure-native:containerservice:ManagedCluster";
-const BINDING = "azure-native:containerservice:TrustedAccessRoleBinding";
-const WINDOW = "azure-native:containerservice:MaintenanceConfiguration";
-const COMPONENT = "aks-trusted-access:index:AksCluster";
-
-function only(registrations: Registration[], type: string, name: string): Registration {
-  const found = registrations.filter((r) => r.type === type && r.name === name);
-  assert.strictEqual(found.length, 1, `expected one ${type} named ${name}, got ${found.length}`);
-  return found[0];
-}
+const CLUSTER = TYPE.cluster;
+const BINDING = TYPE.binding;
+const WINDOW = TYPE.window;
+const COMPONENT = TYPE.component;
 
 /** Type and name of each registration; bindings register in whatever order their inputs resolve, so sorted. */
 function typesAndNames(registrations: Registration[]): string[][] {

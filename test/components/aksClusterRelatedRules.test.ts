@@ -1,18 +1,12 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { clusterArgs } from "./fixtures";
-import { Registration, UNKNOWN_INPUT, runProgram, valueOf } from "./harness";
+import { Registration, TYPE, UNKNOWN_INPUT, only, runProgram, valueOf } from "./harness";
 
-const CLUSTER = "azure-native:containerservice:ManagedCluster";
-const POOL = "azure-native:containerservice:AgentPool";
-const WINDOW = "azure-native:containerservice:MaintenanceConfiguration";
-const COMPONENT = "aks-trusted-access:index:AksCluster";
-
-function only(registrations: Registration[], type: string, name: string): Registration {
-  const found = registrations.filter((r) => r.type === type && r.name === name);
-  assert.strictEqual(found.length, 1, `expected one ${type} named ${name}, got ${found.length}`);
-  return found[0];
-}
+const CLUSTER = TYPE.cluster;
+const POOL = TYPE.pool;
+const WINDOW = TYPE.window;
+const COMPONENT = TYPE.component;
 
 const typesAndNames = (registrations: Registration[], types: string[]) =>
   registrations

@@ -4,6 +4,7 @@
  * logs, and every error that would fail the program (Pulumi reports a failed registration as an unhandled
  * rejection, so that is where Output validation errors surface).
  */
+import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 
@@ -11,6 +12,15 @@ import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/
 export const UNKNOWN_INPUT = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export const CLUSTER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000001";
 export const PRINCIPAL_ID = "11111111-2222-3333-4444-555555555555";
+
+/** The resource types the components register. */
+export const TYPE = {
+  component: "aks-trusted-access:index:AksCluster",
+  cluster: "azure-native:containerservice:ManagedCluster",
+  binding: "azure-native:containerservice:TrustedAccessRoleBinding",
+  window: "azure-native:containerservice:MaintenanceConfiguration",
+  pool: "azure-native:containerservice:AgentPool",
+} as const;
 
 export interface Registration {
   readonly type: string;
@@ -190,4 +200,11 @@ export function notYetCreated(name: string): pulumi.Output<string> {
 /** `value` as the output of a resource named `name`, so that it carries a dependency on that resource. */
 export function outputOfResource(name: string, value: string): pulumi.Output<string> {
   return new TestResource(name, value).value;
+}
+
+/** The one registration of this type and name; fails the test when there is none or more. */
+export function only(registrations: readonly Registration[], type: string, name: string): Registration {
+  const found = registrations.filter((r) => r.type === type && r.name === name);
+  assert.strictEqual(found.length, 1, `expected one ${type} named ${name}, got ${found.length}`);
+  return found[0];
 }
