@@ -4,6 +4,19 @@ import { REPO } from "./support/runCli";
 
 // The README's main command: on a fresh clone `npm ci` builds dist/ (the `prepare` script) and `npm start` checks
 // the root stack, examples/basic. Built again here so the test never runs a stale dist/.
+/** Runs a command in the repository to its end: its exit code and what it printed. */
+function runToEnd(
+  command: string,
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(command, args, { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+  child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+}
+
 describe("npm start", function () {
   this.timeout(300_000);
 
@@ -12,12 +25,7 @@ describe("npm start", function () {
   });
 
   it("checks examples/basic with the repository's own pack (./policypack) and exits 0: no mandatory violation", async () => {
-    const child = spawn("npm", ["start"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+    const { code, stdout, stderr } = await runToEnd("npm", ["start"]);
     assert.strictEqual(code, 0, `stdout:\n${stdout}\nstderr:\n${stderr}`);
     assert.match(
       stdout,
@@ -36,16 +44,13 @@ describe("npm start", function () {
   });
 
   it("starts check again with the Node settings measured to help large programs, which the program's process has", async () => {
-    const child = spawn(
-      process.execPath,
-      ["bin/aks-trusted-access.js", "check", "test/check/fixtures/node-settings", "--output", "json"],
-      { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+    const { code, stdout, stderr } = await runToEnd(process.execPath, [
+      "bin/aks-trusted-access.js",
+      "check",
+      "test/check/fixtures/node-settings",
+      "--output",
+      "json",
+    ]);
     assert.strictEqual(code, 0, `stdout:\n${stdout}\nstderr:\n${stderr}`);
     const report = JSON.parse(stdout) as { logs: { message: string }[] };
     assert.deepStrictEqual(
