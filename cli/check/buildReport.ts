@@ -31,6 +31,16 @@ export function buildReport(
     }
     return undefined;
   };
+  /** The fields that say which resource a diagnostic or a skip is about, and where the program declares it. */
+  const about = (urn: string | undefined) => {
+    const resource = urn === undefined ? undefined : byUrn.get(urn)?.resource;
+    const location = locate(urn);
+    return {
+      ...(urn === undefined ? {} : { urn }),
+      ...(resource === undefined ? {} : { resourceType: resource.type, resourceName: resource.name }),
+      ...(location === undefined ? {} : { location }),
+    };
+  };
   const packs: ReportPack[] = verdicts.map((v) => ({
     name: v.info.name,
     version: v.info.version,
@@ -56,22 +66,16 @@ export function buildReport(
         )
         .map((d) => ({ packIndex, d })),
     )
-    .map(({ d }) => {
-      const resource = d.urn === undefined ? undefined : byUrn.get(d.urn)?.resource;
-      const location = locate(d.urn);
-      return {
-        policyPack: d.policyPackName,
-        policyPackVersion: d.policyPackVersion,
-        policy: d.policyName,
-        enforcementLevel: d.enforcementLevel,
-        ...(d.severity === undefined ? {} : { severity: d.severity }),
-        description: d.description,
-        message: ownMessage(d),
-        ...(d.urn === undefined ? {} : { urn: d.urn }),
-        ...(resource === undefined ? {} : { resourceType: resource.type, resourceName: resource.name }),
-        ...(location === undefined ? {} : { location }),
-      };
-    });
+    .map(({ d }) => ({
+      policyPack: d.policyPackName,
+      policyPackVersion: d.policyPackVersion,
+      policy: d.policyName,
+      enforcementLevel: d.enforcementLevel,
+      ...(d.severity === undefined ? {} : { severity: d.severity }),
+      description: d.description,
+      message: ownMessage(d),
+      ...about(d.urn),
+    }));
   const skipped: ReportSkip[] = verdicts.flatMap((v, packIndex) =>
     [...split[packIndex].skips]
       .sort((a, b) => compare(a.policyName, b.policyName) || order(a) - order(b))
@@ -84,17 +88,13 @@ export function buildReport(
       }),
   );
   function reportSkip(s: PreviewSkip, enforcementLevel: ReportSkip["enforcementLevel"]): ReportSkip {
-    const resource = s.urn === undefined ? undefined : byUrn.get(s.urn)?.resource;
-    const location = locate(s.urn);
     return {
       policyPack: s.policyPackName,
       policyPackVersion: s.policyPackVersion,
       policy: s.policyName,
       enforcementLevel,
       unknown: s.unknown,
-      ...(s.urn === undefined ? {} : { urn: s.urn }),
-      ...(resource === undefined ? {} : { resourceType: resource.type, resourceName: resource.name }),
-      ...(location === undefined ? {} : { location }),
+      ...about(s.urn),
     };
   }
   const mandatory = diagnostics.filter((d) => isMandatory(d.enforcementLevel)).length;
