@@ -1,0 +1,513 @@
+// pulumi-language-nodejs, written for this project's tests: the Node.js language host that the Pulumi CLI starts to
+// run a Node.js program, a policy pack or a component plugin.
+//
+// Pulumi's own host is a nested Go module that Pulumi never tags, and the Go module proxy we can reach refuses its
+// commit pseudo-versions, so it cannot be built here. This host speaks the same LanguageRuntime protocol and starts
+// the same scripts of @pulumi/pulumi with the same arguments and environment:
+//
+//   - Run: `node <@pulumi/pulumi/cmd/run> --monitor … --engine … [--dry-run] <entry point>`, stack config in
+//     PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS, TypeScript options in PULUMI_NODEJS_*;
+//   - RunPlugin (policy packs): `node <@pulumi/pulumi/cmd/run-policy-pack> <engine> <pack folder>` in the pack's
+//     folder, behind the SDK's own PolicyProxy, which hands the pack the stack's configuration;
+//   - RunPlugin (component plugins): `node <@pulumi/pulumi/cmd/run-plugin> <plugin folder> <args>`;
+//   - GetRequiredPackages: the resource plugins that node_modules declares (`"pulumi": {"resource": true}`).
+//
+// What it leaves out: Pulumi's synchronous-invoke pipes and monitor proxy (the SDK talks to the engine's monitor
+// directly), debugging, bun, and SDK generation and linking (GeneratePackage, Link, Pack), which answer
+// Unimplemented with a message that says so.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/emptypb"
+
+	sdk "github.com/pulumi/pulumi/sdk/v3"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/util/cmdutil"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+)
+
+// The exit code by which @pulumi/pulumi's run script says it has already shown the user an actionable message.
+const exitAfterUserMessage = 32
+
+func main() {
+	flag.String("tracing", "", "a tracing endpoint (ignored)")
+	runtime := flag.String("runtime", "nodejs", "the runtime; only nodejs is supported")
+	showVersion := flag.Bool("version", false, "print the version and exit")
+	flag.Parse()
+	if *showVersion {
+		fmt.Println(version.Version)
+		return
+	}
+	if *runtime != "nodejs" {
+		cmdutil.Exit(fmt.Errorf("unsupported runtime %q: this host runs nodejs only", *runtime))
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	cancel := make(chan bool)
+	go func() {
+		<-ctx.Done()
+		close(cancel)
+	}()
+
+	host := &languageHost{running: map[*exec.Cmd]struct{}{}}
+	if args := flag.Args(); len(args) > 0 {
+		host.engineAddress = args[0]
+		if err := rpcutil.Healthcheck(ctx, host.engineAddress, 5*time.Minute, stop); err != nil {
+			cmdutil.Exit(fmt.Errorf("could not start the engine health check: %w", err))
+		}
+	}
+	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Cancel: cancel,
+		Init: func(srv *grpc.Server) error {
+			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
+			return nil
+		},
+	})
+	if err != nil {
+		cmdutil.Exit(fmt.Errorf("could not start the language host: %w", err))
+	}
+	// The CLI reads the port from the first line of stdout.
+	fmt.Printf("%d\n", handle.Port)
+	if err := <-handle.Done; err != nil {
+		cmdutil.Exit(fmt.Errorf("the language host stopped serving: %w", err))
+	}
+}
+
+type languageHost struct {
+	pulumirpc.UnimplementedLanguageRuntimeServer
+
+	engineAddress string
+
+	mu      sync.Mutex
+	running map[*exec.Cmd]struct{}
+}
+
+func (h *languageHost) Handshake(
+	ctx context.Context, req *pulumirpc.LanguageHandshakeRequest,
+) (*pulumirpc.LanguageHandshakeResponse, error) {
+	h.engineAddress = req.EngineAddress
+	return &pulumirpc.LanguageHandshakeResponse{}, nil
+}
+
+func (h *languageHost) GetPluginInfo(ctx context.Context, _ *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
+	return &pulumirpc.PluginInfo{Version: version.Version}, nil
+}
+
+func (h *languageHost) GetRequiredPackages(
+	ctx context.Context, req *pulumirpc.GetRequiredPackagesRequest,
+) (*pulumirpc.GetRequiredPackagesResponse, error) {
+	packages := requiredPackages(req.GetInfo().GetProgramDirectory())
+	return &pulumirpc.GetRequiredPackagesResponse{Packages: packages}, nil
+}
+
+func (h *languageHost) GetProgramDependencies(
+	ctx context.Context, req *pulumirpc.GetProgramDependenciesRequest,
+) (*pulumirpc.GetProgramDependenciesResponse, error) {
+	deps, err := programDependencies(req.GetInfo().GetProgramDirectory())
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.GetProgramDependenciesResponse{Dependencies: deps}, nil
+}
+
+func (h *languageHost) About(ctx context.Context, _ *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return nil, fmt.Errorf("node is not on the PATH: %w", err)
+	}
+	out, err := exec.Command(node, "--version").Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s --version failed: %w", node, err)
+	}
+	return &pulumirpc.AboutResponse{
+		Executable: node,
+		Version:    strings.TrimPrefix(strings.TrimSpace(string(out)), "v"),
+	}, nil
+}
+
+func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
+	info := req.GetInfo()
+	opts, err := parseRuntimeOptions(info.GetOptions().AsMap())
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: err.Error()}, nil
+	}
+	runScript, err := resolveModule(info.GetProgramDirectory(), "@pulumi/pulumi/cmd/run", "pulumi install")
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: err.Error()}, nil
+	}
+	configJSON, err := programConfig(req.GetConfig())
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: err.Error()}, nil
+	}
+	secretKeys, err := json.Marshal(nonNil(req.GetConfigSecretKeys()))
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: err.Error()}, nil
+	}
+
+	args := append(opts.nodeArgs, runScript)
+	flagIfSet := func(name, value string) {
+		if value != "" {
+			args = append(args, "--"+name, value)
+		}
+	}
+	flagIfSet("monitor", req.GetMonitorAddress())
+	flagIfSet("engine", h.engineAddress)
+	flagIfSet("organization", req.GetOrganization())
+	flagIfSet("project", req.GetProject())
+	flagIfSet("root-directory", info.GetRootDirectory())
+	flagIfSet("stack", req.GetStack())
+	flagIfSet("pwd", info.GetProgramDirectory())
+	if req.GetDryRun() {
+		args = append(args, "--dry-run")
+	}
+	flagIfSet("parallel", strconv.Itoa(int(req.GetParallel())))
+	args = append(args, info.GetEntryPoint())
+	args = append(args, req.GetArgs()...)
+
+	cmd := exec.CommandContext(ctx, "node", args...)
+	cmd.Env = append(os.Environ(),
+		"PULUMI_CONFIG="+configJSON,
+		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys))
+	cmd.Env = append(cmd.Env, opts.env()...)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 5 * time.Second
+
+	err = h.track(cmd, cmd.Run)
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return &pulumirpc.RunResponse{}, nil
+	case errors.As(err, &exit) && exit.ExitCode() == exitAfterUserMessage:
+		return &pulumirpc.RunResponse{Bail: true}, nil
+	case errors.As(err, &exit):
+		return &pulumirpc.RunResponse{
+			Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exit.ExitCode()),
+		}, nil
+	default:
+		return &pulumirpc.RunResponse{
+			Error: fmt.Sprintf("Problem executing program (could not run node): %v", err),
+		}, nil
+	}
+}
+
+func (h *languageHost) RunPlugin(
+	req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer,
+) error {
+	ctx := server.Context()
+	closer, stdout, stderr, err := rpcutil.MakeRunPluginStreams(server, false)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+
+	info := req.GetInfo()
+	opts, err := parseRuntimeOptions(info.GetOptions().AsMap())
+	if err != nil {
+		return err
+	}
+	isPolicyPack := req.GetKind() == "analyzer"
+	script := "@pulumi/pulumi/cmd/run-plugin"
+	if isPolicyPack {
+		script = "@pulumi/pulumi/cmd/run-policy-pack"
+	}
+	runScript, err := resolveModule(info.GetProgramDirectory(), script, "npm install in "+info.GetProgramDirectory())
+	if err != nil {
+		return err
+	}
+
+	args := append([]string{runScript}, opts.nodeArgs...)
+	env := append(req.GetEnv(), opts.env()...)
+	dir := req.GetPwd()
+	var proxy *sdk.PolicyProxy
+	if isPolicyPack {
+		// A pack takes the folder last, runs in it, and gets the stack's configuration from the engine through the
+		// SDK's proxy, which then forwards every Analyzer call to it.
+		args = append(args, req.GetArgs()...)
+		args = append(args, info.GetProgramDirectory())
+		dir = info.GetProgramDirectory()
+		proxy, stdout, err = sdk.NewPolicyProxy(ctx, stdout)
+		if err != nil {
+			return fmt.Errorf("could not start the policy pack proxy: %w", err)
+		}
+		stack, err := proxy.AwaitConfiguration(ctx)
+		if err != nil {
+			return fmt.Errorf("could not get the stack configuration: %w", err)
+		}
+		env = append(env, policyPackEnv(stack)...)
+	} else {
+		args = append(args, info.GetProgramDirectory())
+		args = append(args, req.GetArgs()...)
+	}
+
+	cmd := exec.CommandContext(ctx, "node", args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	err = h.track(cmd, func() error {
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		if proxy != nil {
+			return proxy.Attach(ctx, cmd)
+		}
+		return cmd.Wait()
+	})
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return fmt.Errorf("Program exited with non-zero exit code: %d", exit.ExitCode())
+	} else if err != nil {
+		return fmt.Errorf("Problem executing plugin program (could not run node): %w", err)
+	}
+	return closer.Close()
+}
+
+func (h *languageHost) InstallDependencies(
+	req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer,
+) error {
+	closer, stdout, stderr, err := rpcutil.MakeInstallDependenciesStreams(server, req.GetIsTerminal())
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	dir := req.GetInfo().GetProgramDirectory()
+	cmd := exec.CommandContext(server.Context(), "npm", "install")
+	cmd.Dir = dir
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := h.track(cmd, cmd.Run); err != nil {
+		return fmt.Errorf("npm install in %s failed: %w", dir, err)
+	}
+	return closer.Close()
+}
+
+func (h *languageHost) GeneratePackage(
+	ctx context.Context, _ *pulumirpc.GeneratePackageRequest,
+) (*pulumirpc.GeneratePackageResponse, error) {
+	return nil, notBuilt("GeneratePackage")
+}
+
+func (h *languageHost) Link(ctx context.Context, _ *pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
+	return nil, notBuilt("Link")
+}
+
+func (h *languageHost) Pack(ctx context.Context, _ *pulumirpc.PackRequest) (*pulumirpc.PackResponse, error) {
+	return nil, notBuilt("Pack")
+}
+
+// Cancel interrupts every process the host started; the engine calls it when the user presses Ctrl-C.
+func (h *languageHost) Cancel(ctx context.Context, _ *emptypb.Empty) (*emptypb.Empty, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for cmd := range h.running {
+		if cmd.Process != nil {
+			_ = cmd.Process.Signal(os.Interrupt)
+		}
+	}
+	return &emptypb.Empty{}, nil
+}
+
+// track runs `run`, keeping cmd in the set that Cancel interrupts while it runs.
+func (h *languageHost) track(cmd *exec.Cmd, run func() error) error {
+	h.mu.Lock()
+	h.running[cmd] = struct{}{}
+	h.mu.Unlock()
+	defer func() {
+		h.mu.Lock()
+		delete(h.running, cmd)
+		h.mu.Unlock()
+	}()
+	return run()
+}
+
+func notBuilt(method string) error {
+	return status.Errorf(codes.Unimplemented,
+		"%s is not implemented by aks-trusted-access's test build of pulumi-language-nodejs", method)
+}
+
+// programConfig is the stack configuration as @pulumi/pulumi reads it: keys in the `<namespace>:config:<name>`
+// form that every SDK version understands.
+func programConfig(values map[string]string) (string, error) {
+	keyed := make(map[string]string, len(values))
+	for k, v := range values {
+		key, err := config.ParseKey(k)
+		if err != nil {
+			return "", fmt.Errorf("stack configuration key %q: %w", k, err)
+		}
+		keyed[key.Namespace()+":config:"+key.Name()] = v
+	}
+	out, err := json.Marshal(keyed)
+	return string(out), err
+}
+
+func policyPackEnv(stack *pulumirpc.AnalyzerStackConfigureRequest) []string {
+	if stack == nil {
+		return nil
+	}
+	var env []string
+	set := func(k, v string) {
+		if v != "" {
+			env = append(env, k+"="+v)
+		}
+	}
+	set("PULUMI_NODEJS_ORGANIZATION", stack.GetOrganization())
+	set("PULUMI_NODEJS_PROJECT", stack.GetProject())
+	set("PULUMI_NODEJS_STACK", stack.GetStack())
+	set("PULUMI_NODEJS_DRY_RUN", strconv.FormatBool(stack.GetDryRun()))
+	if stack.GetConfig() != nil {
+		if out, err := json.Marshal(stack.GetConfig()); err == nil {
+			set("PULUMI_CONFIG", string(out))
+		}
+	}
+	return env
+}
+
+// resolveModule finds a script of the SDK as Node.js would from dir, or says which install is missing.
+func resolveModule(dir, module, installHint string) (string, error) {
+	script := fmt.Sprintf(`try { console.log(require.resolve(%q)); } catch (e) { `+
+		`console.error(e.code === "MODULE_NOT_FOUND" ? "The Pulumi SDK (%s) is not installed in %s: run %s." : e.message); `+
+		`process.exit(1); }`, module, module, dir, installHint)
+	cmd := exec.Command("node", "-e", script)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return "", errors.New(strings.TrimSpace(string(exit.Stderr)))
+	} else if err != nil {
+		return "", fmt.Errorf("could not run node to find %s: %w", module, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+func nonNil(keys []string) []string {
+	if keys == nil {
+		return []string{}
+	}
+	return keys
+}
+
+// packageJSON is what the host reads of a package's package.json.
+type packageJSON struct {
+	Name            string            `json:"name"`
+	Version         string            `json:"version"`
+	Dependencies    map[string]string `json:"dependencies"`
+	DevDependencies map[string]string `json:"devDependencies"`
+	Pulumi          *struct {
+		Resource bool   `json:"resource"`
+		Name     string `json:"name"`
+		Version  string `json:"version"`
+		Server   string `json:"server"`
+	} `json:"pulumi"`
+}
+
+func readPackageJSON(path string) (*packageJSON, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var pkg packageJSON
+	if err := json.Unmarshal(data, &pkg); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &pkg, nil
+}
+
+// requiredPackages lists the resource plugins of every package under dir's node_modules, nested ones included,
+// once each.
+func requiredPackages(dir string) []*pulumirpc.PackageDependency {
+	seen := map[string]bool{}
+	var found []*pulumirpc.PackageDependency
+	var visit func(modules string)
+	visit = func(modules string) {
+		for _, pkgDir := range packageDirs(modules) {
+			pkg, err := readPackageJSON(filepath.Join(pkgDir, "package.json"))
+			if err != nil {
+				continue
+			}
+			if p := pkg.Pulumi; p != nil && p.Resource {
+				name := p.Name
+				if name == "" {
+					name = strings.TrimPrefix(pkg.Name, "@pulumi/")
+				}
+				ver := p.Version
+				if ver == "" {
+					ver = pkg.Version
+				}
+				key := name + "@" + ver
+				if !seen[key] {
+					seen[key] = true
+					found = append(found, &pulumirpc.PackageDependency{
+						Kind: "resource", Name: name, Version: "v" + strings.TrimPrefix(ver, "v"), Server: p.Server,
+					})
+				}
+			}
+			visit(filepath.Join(pkgDir, "node_modules"))
+		}
+	}
+	visit(filepath.Join(dir, "node_modules"))
+	return found
+}
+
+// packageDirs lists the package folders directly under a node_modules folder, scoped ones included.
+func packageDirs(modules string) []string {
+	entries, err := os.ReadDir(modules)
+	if err != nil {
+		return nil
+	}
+	var dirs []string
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		if strings.HasPrefix(name, "@") {
+			scoped, _ := os.ReadDir(filepath.Join(modules, name))
+			for _, s := range scoped {
+				dirs = append(dirs, filepath.Join(modules, name, s.Name()))
+			}
+			continue
+		}
+		dirs = append(dirs, filepath.Join(modules, name))
+	}
+	return dirs
+}
+
+// programDependencies is the program's declared dependencies at the versions installed.
+func programDependencies(dir string) ([]*pulumirpc.DependencyInfo, error) {
+	pkg, err := readPackageJSON(filepath.Join(dir, "package.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	var deps []*pulumirpc.DependencyInfo
+	for _, declared := range []map[string]string{pkg.Dependencies, pkg.DevDependencies} {
+		for name := range declared {
+			installed, err := readPackageJSON(filepath.Join(dir, "node_modules", name, "package.json"))
+			if err != nil {
+				continue
+			}
+			deps = append(deps, &pulumirpc.DependencyInfo{Name: name, Version: installed.Version})
+		}
+	}
+	return deps, nil
+}

@@ -1,0 +1,239 @@
+import { randomBytes } from "crypto";
+import { isDeepStrictEqual } from "util";
+import { azureNativeNaming, uuidFrom } from "../../../cli/check/program/azureNativeAutonames";
+import { azureNativeInputLookup } from "../../../cli/check/program/azureNativeSdkInputs";
+import { UNKNOWN_SENTINELS } from "../../../cli/packHost/propertyEncoding";
+import { ArmType, armId, armResourceType, armType, pathParameters } from "./armTypes";
+import { azureRefusal } from "./azureRefusals";
+import { diffInputs, DiffKind } from "./propertyDiff";
+import { StandinState } from "./standinState";
+
+export type Bag = Record<string, unknown>;
+
+/** An input the provider added itself: the resource was named by the provider, so it can be replaced create-first. */
+const AUTONAMED = "__createBeforeDelete";
+/** azure-native keeps a resource's inputs in its outputs under this key. */
+const INPUTS = "__inputs";
+const UNKNOWN = UNKNOWN_SENTINELS.string;
+const SENTINELS = new Set<unknown>(Object.values(UNKNOWN_SENTINELS));
+
+export class StandinError extends Error {}
+
+export interface CheckResult {
+  readonly inputs: Bag;
+  readonly failures: { property: string; reason: string }[];
+}
+
+export interface DiffResult {
+  readonly changes: boolean;
+  readonly replaces: string[];
+  readonly diffs: string[];
+  readonly detailed: Record<string, { kind: DiffKind; replace: boolean }>;
+  readonly deleteBeforeReplace: boolean;
+}
+
+/** The provider's configuration, from `azure-native:*` stack config. */
+export interface StandinConfig {
+  readonly subscriptionId: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly location?: string;
+}
+
+export const DEFAULT_CONFIG: StandinConfig = {
+  subscriptionId: "00000000-0000-0000-0000-000000000000",
+  tenantId: "11111111-1111-1111-1111-111111111111",
+  clientId: "22222222-2222-2222-2222-222222222222",
+};
+
+/**
+ * The part of azure-native that the engine's behaviour depends on, over a fake Azure kept in {@link StandinState}:
+ * Check fills the name and location a resource leaves out, Diff says which changes replace (the URL's path
+ * parameters and `location`), Create gives ARM ids and the outputs only Azure knows (unknown in preview), and
+ * Create and Update refuse what Azure refuses where we know the rule (azureRefusals.ts).
+ *
+ * It cannot know Azure's own validation of each property, quotas, regions, or the real role catalog.
+ */
+export class AzureStandin {
+  config: StandinConfig = DEFAULT_CONFIG;
+  private readonly declaresInput = azureNativeInputLookup(__dirname);
+
+  constructor(readonly state: StandinState = new StandinState()) {}
+
+  check(type: string, name: string, olds: Bag, news: Bag, randomSeed: Uint8Array): CheckResult {
+    const row = armType(type);
+    if (typeof row === "string") return { inputs: news, failures: [{ property: "", reason: row }] };
+    const inputs: Bag = { ...news };
+    const naming = azureNativeNaming(type, this.declaresInput);
+    if (naming !== undefined && inputs[naming.property] === undefined) {
+      // An update keeps the name the provider chose at creation.
+      const kept = olds[AUTONAMED] === true ? olds[naming.property] : undefined;
+      inputs[naming.property] = kept ?? autoname(name, naming.uuid, randomSeed);
+      inputs[AUTONAMED] = true;
+    }
+    if (row.located && inputs.location === undefined) {
+      const location = this.groupLocation(inputs) ?? this.config.location;
+      if (location !== undefined) inputs.location = location;
+    }
+    return { inputs, failures: [] };
+  }
+
+  diff(type: string, oldInputs: Bag, news: Bag): DiffResult {
+    const row = this.row(type);
+    const replaceKeys = new Set([...pathParameters(row), ...(row.located ? ["location"] : [])]);
+    const { keys, detailed } = diffInputs(oldInputs, news, (key, a, b) =>
+      key === "location" && typeof a === "string" && typeof b === "string"
+        ? normalizeLocation(a) === normalizeLocation(b)
+        : isDeepStrictEqual(a, b),
+    );
+    const replaces = keys.filter((k) => replaceKeys.has(k));
+    const byPath = Object.fromEntries(
+      Object.entries(detailed).map(([path, kind]) => [path, { kind, replace: replaceKeys.has(topKey(path)) }]),
+    );
+    return {
+      changes: keys.length > 0,
+      replaces,
+      diffs: keys,
+      detailed: byPath,
+      deleteBeforeReplace: replaces.length > 0 && news[AUTONAMED] !== true,
+    };
+  }
+
+  create(type: string, inputs: Bag, preview: boolean): { id: string; outputs: Bag } {
+    const row = this.row(type);
+    if (preview) {
+      const id = this.knownId(row, inputs);
+      return { id: "", outputs: this.outputs(type, row, inputs, id ?? UNKNOWN, false) };
+    }
+    const id = this.requireId(row, inputs);
+    if (row.located && typeof inputs.location !== "string") {
+      throw new StandinError(`(LocationRequired) ${id}: the resource needs a location`);
+    }
+    const refusal = azureRefusal(this.state, type, id, inputs, undefined);
+    if (refusal !== undefined) throw new StandinError(refusal);
+    const outputs = this.outputs(type, row, inputs, id, true);
+    this.state.put(id, { type, inputs, outputs });
+    return { id, outputs };
+  }
+
+  update(type: string, id: string, news: Bag, preview: boolean): Bag {
+    const row = this.row(type);
+    const stored = this.state.get(id);
+    if (preview) {
+      return { ...this.outputs(type, row, news, id, true), ...knownComputed(stored?.outputs) };
+    }
+    if (stored === undefined) throw new StandinError(`(ResourceNotFound) ${id} does not exist`);
+    const refusal = azureRefusal(this.state, type, id, news, stored);
+    if (refusal !== undefined) throw new StandinError(refusal);
+    const outputs = { ...this.outputs(type, row, news, id, true), ...knownComputed(stored.outputs) };
+    this.state.put(id, { type, inputs: news, outputs });
+    return outputs;
+  }
+
+  read(id: string): { inputs: Bag; outputs: Bag } | undefined {
+    const stored = this.state.get(id);
+    return stored === undefined ? undefined : { inputs: stored.inputs, outputs: stored.outputs };
+  }
+
+  delete(id: string): void {
+    this.state.delete(id);
+  }
+
+  invoke(token: string): Bag {
+    if (/^azure-native:authorization(\/v[0-9a-z]+)?:getClientConfig$/.test(token)) {
+      const { clientId, subscriptionId, tenantId } = this.config;
+      return { clientId, objectId: uuidFrom(`object:${clientId}`), subscriptionId, tenantId };
+    }
+    throw new StandinError(`the azure-native stand-in does not implement the function ${token}`);
+  }
+
+  private row(type: string): ArmType {
+    const row = armType(type);
+    if (typeof row === "string") throw new StandinError(row);
+    return row;
+  }
+
+  private knownId(row: ArmType, inputs: Bag): string | undefined {
+    const known = pathParameters(row).every((p) => typeof inputs[p] === "string" && !SENTINELS.has(inputs[p]));
+    return known ? armId(row, inputs, this.config.subscriptionId) : undefined;
+  }
+
+  private requireId(row: ArmType, inputs: Bag): string {
+    const missing = pathParameters(row).filter((p) => typeof inputs[p] !== "string" || SENTINELS.has(inputs[p]));
+    if (missing.length > 0) {
+      throw new StandinError(`(InvalidRequest) the URL needs ${missing.join(", ")}, which the inputs do not give`);
+    }
+    return armId(row, inputs, this.config.subscriptionId);
+  }
+
+  private groupLocation(inputs: Bag): string | undefined {
+    const group = inputs.resourceGroupName;
+    if (typeof group !== "string" || SENTINELS.has(group)) return undefined;
+    const stored = this.state.get(`/subscriptions/${this.config.subscriptionId}/resourceGroups/${group}`);
+    const location = stored?.inputs.location;
+    return typeof location === "string" ? location : undefined;
+  }
+
+  /**
+   * azure-native's outputs: the inputs without the URL's path parameters, the resource's `name` and ARM `type`,
+   * what only Azure knows (unknown in preview), and the inputs kept under `__inputs`.
+   */
+  private outputs(type: string, row: ArmType, inputs: Bag, id: string, known: boolean): Bag {
+    const params = pathParameters(row);
+    const own = Object.fromEntries(
+      Object.entries(inputs).filter(([k]) => !params.includes(k) && !k.startsWith("__")),
+    );
+    const lastParam = params[params.length - 1];
+    return {
+      ...own,
+      name: inputs[lastParam],
+      type: armResourceType(row),
+      ...azureComputed(type, own, id, known, this.config.tenantId),
+      [INPUTS]: inputs,
+    };
+  }
+}
+
+/** The outputs only Azure knows, for the types whose outputs our code and its users read. */
+function azureComputed(type: string, own: Bag, id: string, known: boolean, tenantId: string): Bag {
+  const value = (v: unknown) => (known ? v : UNKNOWN);
+  const computed: Bag = { provisioningState: value("Succeeded") };
+  if (/:ManagedCluster$/.test(type)) {
+    const identity = own.identity as Bag | undefined;
+    if (typeof identity?.type === "string" && identity.type.includes("SystemAssigned")) {
+      computed.identity = { ...identity, principalId: value(uuidFrom(`${id}:principal`)), tenantId: value(tenantId) };
+    }
+    const profile = own.apiServerAccessProfile as Bag | undefined;
+    const dnsName = `${String(own.dnsPrefix ?? "aks")}-${uuidFrom(id).slice(0, 8)}`;
+    if (profile?.enablePrivateCluster === true) {
+      computed.privateFQDN = value(`${dnsName}.privatelink.${String(own.location)}.azmk8s.io`);
+    } else {
+      computed.fqdn = value(`${dnsName}.hcp.${String(own.location)}.azmk8s.io`);
+    }
+    computed.powerState = value({ code: "Running" });
+  }
+  return computed;
+}
+
+/** The computed outputs of a stored resource that an update keeps (ids, principals, states). */
+function knownComputed(outputs: Bag | undefined): Bag {
+  if (outputs === undefined) return {};
+  const kept: Bag = {};
+  for (const key of ["provisioningState", "fqdn", "privateFQDN", "powerState"]) {
+    if (key in outputs) kept[key] = outputs[key];
+  }
+  return kept;
+}
+
+function autoname(name: string, uuid: boolean, randomSeed: Uint8Array): string {
+  const seed = randomSeed.length > 0 ? Buffer.from(randomSeed).toString("hex") : randomBytes(16).toString("hex");
+  return uuid ? uuidFrom(`${name}:${seed}`) : `${name}${uuidFrom(`${name}:${seed}`).slice(0, 8)}`;
+}
+
+function normalizeLocation(location: string): string {
+  return location.replace(/\s+/g, "").toLowerCase();
+}
+
+function topKey(path: string): string {
+  return /^[^.[]+/.exec(path)?.[0] ?? path;
+}
