@@ -23,7 +23,8 @@ function buildStandin() {
   if (tsc.status !== 0) throw new Error(`compiling the stand-in failed:\n${tsc.stdout}${tsc.stderr}`);
   const executable = path.join(OUT, "pulumi-resource-azure-native");
   const entry = path.join(OUT, MAIN.replace(/\.ts$/, ".js"));
-  fs.writeFileSync(executable, `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`, { mode: 0o755 });
+  // The stand-in learns from its installed path which plugin it serves as (pluginIdentity.ts).
+  fs.writeFileSync(executable, `#!/bin/sh\nAZURE_NATIVE_STANDIN_PLUGIN_PATH="$0" exec "${process.execPath}" "${entry}" "$@"\n`, { mode: 0o755 });
   const version = require(require.resolve("@pulumi/azure-native/package.json", { paths: [ROOT] })).version;
   return { version, executable };
 }

@@ -113,11 +113,13 @@ async function analyzeWith(
   { session, info, config }: ConfiguredPack,
   stack: RecordedStack,
 ): Promise<PackVerdict> {
-  // A resource read with `.get` is looked up, not created: the engine analyses only what it registers.
+  // A resource read with `.get` is looked up, not created: the engine analyses only what it registers, and leaves
+  // what it reads out of AnalyzeStack too (its read steps never join the stack's new states; seen under the real
+  // CLI, test/realCli/checkAgreesWithPreview.test.ts).
   const created = stack.resources.filter((resource) => resource.operation === "create");
   const answers = await Promise.all([
     ...created.map((resource) => session.analyze(toAnalyzeRequest(resource))),
-    session.analyzeStack(stack.resources.map(toStackResource)),
+    session.analyzeStack(created.map(toStackResource)),
   ]);
   const diagnostics: Diagnostic[] = answers.flatMap((answer) => answer.diagnostics);
   return { dir: session.dir, info, config, diagnostics, logs: [...session.logs] };

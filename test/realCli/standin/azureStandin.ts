@@ -5,10 +5,17 @@ import { azureNativeInputLookup } from "../../../cli/check/program/azureNativeSd
 import { UNKNOWN_SENTINELS } from "../../../cli/packHost/propertyEncoding";
 import { ArmType, armId, armResourceType, armType, pathParameters } from "./armTypes";
 import { azureRefusal } from "./azureRefusals";
-import { diffInputs, DiffKind } from "./propertyDiff";
+import { diffInputs } from "./propertyDiff";
 import { StandinState } from "./standinState";
-
-export type Bag = Record<string, unknown>;
+import {
+  Bag,
+  CheckResult,
+  DEFAULT_CONFIG,
+  DiffResult,
+  StandinConfig,
+  StandinError,
+  StandinProvider,
+} from "./standinProvider";
 
 /** An input the provider added itself: the resource was named by the provider, so it can be replaced create-first. */
 const AUTONAMED = "__createBeforeDelete";
@@ -16,35 +23,6 @@ const AUTONAMED = "__createBeforeDelete";
 const INPUTS = "__inputs";
 const UNKNOWN = UNKNOWN_SENTINELS.string;
 const SENTINELS = new Set<unknown>(Object.values(UNKNOWN_SENTINELS));
-
-export class StandinError extends Error {}
-
-export interface CheckResult {
-  readonly inputs: Bag;
-  readonly failures: { property: string; reason: string }[];
-}
-
-export interface DiffResult {
-  readonly changes: boolean;
-  readonly replaces: string[];
-  readonly diffs: string[];
-  readonly detailed: Record<string, { kind: DiffKind; replace: boolean }>;
-  readonly deleteBeforeReplace: boolean;
-}
-
-/** The provider's configuration, from `azure-native:*` stack config. */
-export interface StandinConfig {
-  readonly subscriptionId: string;
-  readonly tenantId: string;
-  readonly clientId: string;
-  readonly location?: string;
-}
-
-export const DEFAULT_CONFIG: StandinConfig = {
-  subscriptionId: "00000000-0000-0000-0000-000000000000",
-  tenantId: "11111111-1111-1111-1111-111111111111",
-  clientId: "22222222-2222-2222-2222-222222222222",
-};
 
 /**
  * The part of azure-native that the engine's behaviour depends on, over a fake Azure kept in {@link StandinState}:
@@ -54,7 +32,7 @@ export const DEFAULT_CONFIG: StandinConfig = {
  *
  * It cannot know Azure's own validation of each property, quotas, regions, or the real role catalog.
  */
-export class AzureStandin {
+export class AzureStandin implements StandinProvider {
   config: StandinConfig = DEFAULT_CONFIG;
   private readonly declaresInput = azureNativeInputLookup(__dirname);
 

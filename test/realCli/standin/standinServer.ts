@@ -4,7 +4,7 @@ import { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_
 import { IResourceProviderServer, ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
-import { AzureStandin, Bag, DEFAULT_CONFIG, StandinError } from "./azureStandin";
+import { Bag, DEFAULT_CONFIG, StandinError, StandinProvider } from "./standinProvider";
 import { DiffKind } from "./propertyDiff";
 
 const KINDS: Record<DiffKind, [providerPb.PropertyDiff.Kind, providerPb.PropertyDiff.Kind]> = {
@@ -20,7 +20,7 @@ type Callback<T> = (error: grpc.ServiceError | null, value?: T) => void;
  * gRPC errors whose details the CLI prints, as azure-native's Azure errors do; anything else it was not built for
  * answers Unimplemented.
  */
-export async function serveStandin(standin: AzureStandin, version: string): Promise<number> {
+export async function serveStandin(standin: StandinProvider, version: string): Promise<number> {
   const answer =
     <T>(callback: Callback<T>, work: () => T): void => {
       try {
@@ -80,6 +80,9 @@ export async function serveStandin(standin: AzureStandin, version: string): Prom
         const req = call.request;
         const oldInputs = req.getOldInputs() ? bag(req.getOldInputs()) : ((bag(req.getOlds()).__inputs ?? {}) as Bag);
         const diff = standin.diff(typeOf(req.getType(), req.getUrn()), oldInputs, bag(req.getNews()));
+        if (diff === undefined) {
+          return new providerPb.DiffResponse().setChanges(providerPb.DiffResponse.DiffChanges.DIFF_UNKNOWN);
+        }
         const response = new providerPb.DiffResponse()
           .setChanges(
             diff.changes

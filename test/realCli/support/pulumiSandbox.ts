@@ -40,6 +40,7 @@ export class PulumiSandbox {
   private constructor(
     readonly dir: string,
     readonly env: NodeJS.ProcessEnv,
+    private readonly tools: RealCliTools,
   ) {}
 
   static async create(tools: RealCliTools): Promise<PulumiSandbox> {
@@ -61,13 +62,22 @@ export class PulumiSandbox {
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       AZURE_NATIVE_STANDIN_STATE: path.join(dir, "azure.json"),
     };
-    const sandbox = new PulumiSandbox(dir, env);
-    const install = await sandbox.pulumi(
-      ["plugin", "install", "resource", "azure-native", tools.standin.version, "--file", tools.standin.executable],
-      { cwd: dir },
-    );
-    if (install.code !== 0) throw new Error(`installing the azure-native stand-in failed:\n${install.stderr}`);
+    const sandbox = new PulumiSandbox(dir, env, tools);
+    await sandbox.installStandin("azure-native", tools.standin.version);
     return sandbox;
+  }
+
+  /**
+   * Installs the stand-in as the plugin `name` at `version` (the CLI looks plugins up by exact version): azure-native
+   * at another version, or a provider a program uses beside it (classic `azure`, `azuread`, `tls`, `random`), which
+   * the stand-in serves without knowing its resources (test/realCli/standin/genericStandin.ts).
+   */
+  async installStandin(name: string, version: string): Promise<void> {
+    const run = await this.pulumi(
+      ["plugin", "install", "resource", name, version, "--file", this.tools.standin.executable],
+      { cwd: this.dir },
+    );
+    if (run.code !== 0) throw new Error(`installing the stand-in as ${name} ${version} failed:\n${run.stderr}`);
   }
 
   /** Creates a stack of the project in `projectDir` and returns its name. */
