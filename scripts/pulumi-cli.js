@@ -22,14 +22,19 @@ class CliUnavailable extends Error {}
 /** The Pulumi release that go.mod pins: the one place the version is written. */
 function pinnedVersion() {
   const goMod = fs.readFileSync(path.join(BUILD_MODULE, "go.mod"), "utf8");
-  const match = new RegExp(`^\\s*${PULUMI_MODULE.replace(/\./g, "\\.")} (v\\d+\\.\\d+\\.\\d+)\\b`, "m").exec(goMod);
-  if (!match) throw new Error(`${BUILD_MODULE}/go.mod does not require ${PULUMI_MODULE} at a release version`);
+  const match = new RegExp(`^\\s*${PULUMI_MODULE.replace(/\./g, "\\.")} (v\\d+\\.\\d+\\.\\d+)\\b`, "m").exec(
+    goMod,
+  );
+  if (!match)
+    throw new Error(`${BUILD_MODULE}/go.mod does not require ${PULUMI_MODULE} at a release version`);
   return match[1];
 }
 
 /** The cache folder of builds: AKS_TRUSTED_ACCESS_CACHE, else XDG_CACHE_HOME or ~/.cache, outside the repository. */
 function cacheRoot() {
-  const base = process.env.AKS_TRUSTED_ACCESS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "aks-trusted-access");
+  const base =
+    process.env.AKS_TRUSTED_ACCESS_CACHE ??
+    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "aks-trusted-access");
   return path.join(base, "pulumi-cli");
 }
 
@@ -44,8 +49,12 @@ function buildDir(version) {
 }
 
 function versionOf(pulumi) {
-  const run = spawnSync(pulumi, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
-  if (run.status !== 0) throw new CliUnavailable(`${pulumi} version failed: ${(run.stderr || run.error?.message || "").trim()}`);
+  const run = spawnSync(pulumi, ["version"], {
+    encoding: "utf8",
+    env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+  });
+  if (run.status !== 0)
+    throw new CliUnavailable(`${pulumi} version failed: ${(run.stderr || run.error?.message || "").trim()}`);
   return run.stdout.trim();
 }
 
@@ -99,32 +108,55 @@ function hasGo() {
 /** Builds pulumi and our Node.js language host from the pinned Go modules into the cache folder. */
 function build(version) {
   if (!hasGo()) {
-    throw new CliUnavailable("Go is not installed, and no Pulumi CLI was given (PULUMI_CLI) or found on PATH");
+    throw new CliUnavailable(
+      "Go is not installed, and no Pulumi CLI was given (PULUMI_CLI) or found on PATH",
+    );
   }
   const dir = buildDir(version);
   const bin = path.join(dir, "bin");
   const started = Date.now();
   const log = (line) => process.stderr.write(`pulumi-cli: ${line}\n`);
   log(`building pulumi ${version} and pulumi-language-nodejs from Pulumi's Go modules into ${bin}`);
-  log("the first build downloads the modules and compiles for 10-20 minutes on two cores; later calls find it at once");
+  log(
+    "the first build downloads the modules and compiles for 10-20 minutes on two cores; later calls find it at once",
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(bin, { recursive: true });
   const go = (args, what) => {
     log(`${what} (go ${args[0]})...`);
-    const run = spawnSync("go", args, { cwd: BUILD_MODULE, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CGO_ENABLED: "0" } });
-    if (run.status !== 0) throw new Error(`go ${args.join(" ")} failed in ${BUILD_MODULE} (exit ${run.status})`);
+    const run = spawnSync("go", args, {
+      cwd: BUILD_MODULE,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, CGO_ENABLED: "0" },
+    });
+    if (run.status !== 0)
+      throw new Error(`go ${args.join(" ")} failed in ${BUILD_MODULE} (exit ${run.status})`);
     log(`${what}: done at ${((Date.now() - started) / 1000).toFixed(0)} s`);
   };
   go(["mod", "download"], "downloading the modules");
   const ldflags = `-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${version}`;
   go(
-    ["build", "-trimpath", "-tags", "osusergo,grpcnotrace", "-ldflags", ldflags, "-o", `${bin}${path.sep}`, "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi", "./pulumi-language-nodejs"],
+    [
+      "build",
+      "-trimpath",
+      "-tags",
+      "osusergo,grpcnotrace",
+      "-ldflags",
+      ldflags,
+      "-o",
+      `${bin}${path.sep}`,
+      "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
+      "./pulumi-language-nodejs",
+    ],
     "compiling pulumi and pulumi-language-nodejs",
   );
   const built = versionOf(path.join(bin, "pulumi"));
   if (built !== version) throw new Error(`the build says it is ${built}, not ${version}`);
   const seconds = (Date.now() - started) / 1000;
-  fs.writeFileSync(path.join(bin, ".complete"), JSON.stringify({ version, seconds, builtAt: new Date().toISOString() }) + "\n");
+  fs.writeFileSync(
+    path.join(bin, ".complete"),
+    JSON.stringify({ version, seconds, builtAt: new Date().toISOString() }) + "\n",
+  );
   log(`built pulumi ${version} in ${(seconds / 60).toFixed(1)} min`);
   return bin;
 }
@@ -137,7 +169,10 @@ function obtainPulumiCli({ build: mayBuild = true } = {}) {
   const version = pinnedVersion();
   const found = fromEnvironment() ?? fromPath(version) ?? fromCache(version);
   if (found) return found;
-  if (!mayBuild) throw new CliUnavailable(`no Pulumi CLI: PULUMI_CLI is not set, no pulumi ${version}+ on PATH, and ${cacheRoot()} holds no build`);
+  if (!mayBuild)
+    throw new CliUnavailable(
+      `no Pulumi CLI: PULUMI_CLI is not set, no pulumi ${version}+ on PATH, and ${cacheRoot()} holds no build`,
+    );
   return build(version);
 }
 

@@ -17,14 +17,24 @@ const MAIN = path.join("test", "realCli", "standin", "main.ts");
 function buildStandin() {
   const tsc = spawnSync(
     process.execPath,
-    [require.resolve("typescript/bin/tsc"), "--project", path.join(ROOT, "test", "realCli", "standin", "tsconfig.json"), "--outDir", OUT],
+    [
+      require.resolve("typescript/bin/tsc"),
+      "--project",
+      path.join(ROOT, "test", "realCli", "standin", "tsconfig.json"),
+      "--outDir",
+      OUT,
+    ],
     { cwd: ROOT, encoding: "utf8" },
   );
   if (tsc.status !== 0) throw new Error(`compiling the stand-in failed:\n${tsc.stdout}${tsc.stderr}`);
   const executable = path.join(OUT, "pulumi-resource-azure-native");
   const entry = path.join(OUT, MAIN.replace(/\.ts$/, ".js"));
   // The stand-in learns from its installed path which plugin it serves as (pluginIdentity.ts).
-  fs.writeFileSync(executable, `#!/bin/sh\nAZURE_NATIVE_STANDIN_PLUGIN_PATH="$0" exec "${process.execPath}" "${entry}" "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    executable,
+    `#!/bin/sh\nAZURE_NATIVE_STANDIN_PLUGIN_PATH="$0" exec "${process.execPath}" "${entry}" "$@"\n`,
+    { mode: 0o755 },
+  );
   const version = require(require.resolve("@pulumi/azure-native/package.json", { paths: [ROOT] })).version;
   return { version, executable };
 }

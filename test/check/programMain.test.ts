@@ -27,14 +27,22 @@ describe("check: the program's entry point, as Pulumi's run script finds it", ()
 
   const cases: { name: string; manifest?: object; expected: string }[] = [
     { name: "the project's own index when no package manifest is above it", expected: "infra/index.js" },
-    { name: "the main of a package.json above the project", manifest: { main: "app.js" }, expected: "app.js" },
+    {
+      name: "the main of a package.json above the project",
+      manifest: { main: "app.js" },
+      expected: "app.js",
+    },
     { name: "exports before main", manifest: { exports: "./app.js", main: "none.js" }, expected: "app.js" },
     {
       name: "the default condition of exports['.']",
       manifest: { exports: { ".": { default: "./app.js" } } },
       expected: "app.js",
     },
-    { name: "the project's index when the declared main does not exist", manifest: { main: "gone.js" }, expected: "infra/index.js" },
+    {
+      name: "the project's index when the declared main does not exist",
+      manifest: { main: "gone.js" },
+      expected: "infra/index.js",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

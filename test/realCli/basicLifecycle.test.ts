@@ -29,7 +29,8 @@ describe("examples/basic under the real Pulumi CLI: preview, up, a binding's new
   });
 
   const pulumi = (args: string[]) => sandbox.pulumi(args, { cwd: program.dir });
-  const byType = (resources: readonly StateResource[], type: string) => resources.filter((r) => r.type === type);
+  const byType = (resources: readonly StateResource[], type: string) =>
+    resources.filter((r) => r.type === type);
 
   it("previews every resource as a create, the cluster and both bindings among them", async () => {
     const run = await pulumi(["preview"]);
@@ -65,7 +66,10 @@ describe("examples/basic under the real Pulumi CLI: preview, up, a binding's new
   });
 
   it("replaces the binding whose source changed, deleting it before creating it again, and nothing else", async () => {
-    program.edit("backup: { sourceResourceId: backupVault.id,", `backup: { sourceResourceId: "${OTHER_VAULT}",`);
+    program.edit(
+      "backup: { sourceResourceId: backupVault.id,",
+      `backup: { sourceResourceId: "${OTHER_VAULT}",`,
+    );
     const run = await pulumi(["preview"]);
     assert.strictEqual(run.code, 0, run.stderr + run.stdout);
     const changed = steps(run.events).filter((s) => s.op !== "same");

@@ -83,12 +83,16 @@ describe("check gives the verdict of pulumi preview --policy-pack under the real
       const config = (program.config ?? []).flatMap((c) => ["-c", c]);
       const [checked, previewed] = await Promise.all([
         runCli(["check", dir, "--policy-pack", SHIPPED_PACK, "--output", "json", ...config]),
-        sandbox.initStack(dir).then(() => sandbox.pulumi(["preview", "--policy-pack", SHIPPED_PACK, ...config], { cwd: dir })),
+        sandbox
+          .initStack(dir)
+          .then(() => sandbox.pulumi(["preview", "--policy-pack", SHIPPED_PACK, ...config], { cwd: dir })),
       ]);
       assert.notStrictEqual(checked.code, 2, checked.stderr);
       const preview = previewVerdict(previewed.events, previewed.code);
       if (preview.failed && preview.violations.every((v) => !v.endsWith("| mandatory"))) {
-        assert.fail(`pulumi preview failed without a mandatory violation:\n${previewed.stdout}${previewed.stderr}`);
+        assert.fail(
+          `pulumi preview failed without a mandatory violation:\n${previewed.stdout}${previewed.stderr}`,
+        );
       }
       assert.deepStrictEqual(checkVerdict(checked.stdout, checked.code), preview);
     });

@@ -47,7 +47,8 @@ function packageEntryPoint(dir: string): string | undefined {
   const manifest = nearestManifest(dir);
   if (manifest === undefined) return undefined;
   const { exports, main } = manifest.data;
-  const dot = typeof exports === "object" && exports !== null ? (exports as Record<string, unknown>)["."] : undefined;
+  const dot =
+    typeof exports === "object" && exports !== null ? (exports as Record<string, unknown>)["."] : undefined;
   const conditions = typeof dot === "object" && dot !== null ? (dot as Record<string, unknown>) : {};
   const entry =
     typeof exports === "string"
@@ -67,7 +68,10 @@ function nearestManifest(dir: string): { root: string; data: Record<string, unkn
     }
     if (fs.existsSync(path.join(at, "package.yaml"))) {
       const data: unknown = yaml.load(fs.readFileSync(path.join(at, "package.yaml"), "utf8"));
-      return { root: at, data: typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {} };
+      return {
+        root: at,
+        data: typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {},
+      };
     }
     if (path.dirname(at) === at) return undefined;
   }

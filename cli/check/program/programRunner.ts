@@ -74,7 +74,9 @@ export async function startProgram(
   const autoname = (type: string, name: string, inputs: Readonly<Record<string, unknown>>) =>
     azureNativeAutoname(type, name, inputs, declaresInput);
   const recorder = new StackRecorder(autoname);
-  const mocks = previewMocks((type, name, inputs) => azureNativePreviewState(type, name, inputs, declaresInput));
+  const mocks = previewMocks((type, name, inputs) =>
+    azureNativePreviewState(type, name, inputs, declaresInput),
+  );
 
   let settings: TypeScriptSettings | undefined;
   const typescript = (): TypeScriptSettings => (settings ??= typescriptSettings(project.dir, sdk.root));

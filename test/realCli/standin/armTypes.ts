@@ -18,9 +18,17 @@ export interface ArmType {
 const CLUSTER = "Microsoft.ContainerService/managedClusters/{resourceName}";
 
 const ARM_TYPES: Readonly<Record<string, ArmType>> = {
-  "resources:ResourceGroup": { scope: "subscription", path: "resourceGroups/{resourceGroupName}", located: true },
+  "resources:ResourceGroup": {
+    scope: "subscription",
+    path: "resourceGroups/{resourceGroupName}",
+    located: true,
+  },
   "containerservice:ManagedCluster": { scope: "rg", path: CLUSTER, located: true },
-  "containerservice:AgentPool": { scope: "rg", path: `${CLUSTER}/agentPools/{agentPoolName}`, located: false },
+  "containerservice:AgentPool": {
+    scope: "rg",
+    path: `${CLUSTER}/agentPools/{agentPoolName}`,
+    located: false,
+  },
   "containerservice:TrustedAccessRoleBinding": {
     scope: "rg",
     path: `${CLUSTER}/trustedAccessRoleBindings/{trustedAccessRoleBindingName}`,
@@ -41,14 +49,22 @@ const ARM_TYPES: Readonly<Record<string, ArmType>> = {
     path: "Microsoft.DataProtection/backupVaults/{vaultName}",
     located: true,
   },
-  "recoveryservices:Vault": { scope: "rg", path: "Microsoft.RecoveryServices/vaults/{vaultName}", located: true },
+  "recoveryservices:Vault": {
+    scope: "rg",
+    path: "Microsoft.RecoveryServices/vaults/{vaultName}",
+    located: true,
+  },
   "managedidentity:UserAssignedIdentity": {
     scope: "rg",
     path: "Microsoft.ManagedIdentity/userAssignedIdentities/{resourceName}",
     located: true,
   },
   "keyvault:Vault": { scope: "rg", path: "Microsoft.KeyVault/vaults/{vaultName}", located: true },
-  "keyvault:Key": { scope: "rg", path: "Microsoft.KeyVault/vaults/{vaultName}/keys/{keyName}", located: false },
+  "keyvault:Key": {
+    scope: "rg",
+    path: "Microsoft.KeyVault/vaults/{vaultName}/keys/{keyName}",
+    located: false,
+  },
   "storage:StorageAccount": {
     scope: "rg",
     path: "Microsoft.Storage/storageAccounts/{accountName}",
@@ -109,7 +125,11 @@ export function armResourceType(row: ArmType): string {
 }
 
 /** The resource's ARM id from its inputs, which must hold every path parameter as a string. */
-export function armId(row: ArmType, inputs: Readonly<Record<string, unknown>>, subscriptionId: string): string {
+export function armId(
+  row: ArmType,
+  inputs: Readonly<Record<string, unknown>>,
+  subscriptionId: string,
+): string {
   const path = row.path.replace(/\{([A-Za-z0-9]+)\}/g, (_, name: string) => String(inputs[name]));
   switch (row.scope) {
     case "subscription":

@@ -1,7 +1,8 @@
 import { MAX_BINDINGS_PER_CLUSTER } from "../../../policypack/domain/bindingRules";
 import { StandinState, StoredResource } from "./standinState";
 
-const CLUSTER_CHILD = /^(.*\/managedClusters\/[^/]+)\/(trustedAccessRoleBindings|agentPools|maintenanceConfigurations)\/[^/]+$/i;
+const CLUSTER_CHILD =
+  /^(.*\/managedClusters\/[^/]+)\/(trustedAccessRoleBindings|agentPools|maintenanceConfigurations)\/[^/]+$/i;
 
 /**
  * What Azure refuses on a PUT of a resource, where we know the rule (DOMAIN.md), as the error message the stand-in
@@ -32,7 +33,9 @@ export function azureRefusal(
           `(from ${String(existing.inputs.sourceResourceId)} to ${String(inputs.sourceResourceId)}); ` +
           "delete the binding and create it again";
   }
-  const siblings = state.children(clusterId, "trustedAccessRoleBindings").filter(([other]) => other !== id.toLowerCase());
+  const siblings = state
+    .children(clusterId, "trustedAccessRoleBindings")
+    .filter(([other]) => other !== id.toLowerCase());
   if (siblings.length >= MAX_BINDINGS_PER_CLUSTER) {
     return (
       `(BadRequest) the managed cluster ${clusterId} already has ${siblings.length} trusted access role bindings, ` +

@@ -66,7 +66,10 @@ export class AzureStandin implements StandinProvider {
     );
     const replaces = keys.filter((k) => replaceKeys.has(k));
     const byPath = Object.fromEntries(
-      Object.entries(detailed).map(([path, kind]) => [path, { kind, replace: replaceKeys.has(topKey(path)) }]),
+      Object.entries(detailed).map(([path, kind]) => [
+        path,
+        { kind, replace: replaceKeys.has(topKey(path)) },
+      ]),
     );
     return {
       changes: keys.length > 0,
@@ -132,14 +135,20 @@ export class AzureStandin implements StandinProvider {
   }
 
   private knownId(row: ArmType, inputs: Bag): string | undefined {
-    const known = pathParameters(row).every((p) => typeof inputs[p] === "string" && !SENTINELS.has(inputs[p]));
+    const known = pathParameters(row).every(
+      (p) => typeof inputs[p] === "string" && !SENTINELS.has(inputs[p]),
+    );
     return known ? armId(row, inputs, this.config.subscriptionId) : undefined;
   }
 
   private requireId(row: ArmType, inputs: Bag): string {
-    const missing = pathParameters(row).filter((p) => typeof inputs[p] !== "string" || SENTINELS.has(inputs[p]));
+    const missing = pathParameters(row).filter(
+      (p) => typeof inputs[p] !== "string" || SENTINELS.has(inputs[p]),
+    );
     if (missing.length > 0) {
-      throw new StandinError(`(InvalidRequest) the URL needs ${missing.join(", ")}, which the inputs do not give`);
+      throw new StandinError(
+        `(InvalidRequest) the URL needs ${missing.join(", ")}, which the inputs do not give`,
+      );
     }
     return armId(row, inputs, this.config.subscriptionId);
   }
@@ -179,7 +188,11 @@ function azureComputed(type: string, own: Bag, id: string, known: boolean, tenan
   if (/:ManagedCluster$/.test(type)) {
     const identity = own.identity as Bag | undefined;
     if (typeof identity?.type === "string" && identity.type.includes("SystemAssigned")) {
-      computed.identity = { ...identity, principalId: value(uuidFrom(`${id}:principal`)), tenantId: value(tenantId) };
+      computed.identity = {
+        ...identity,
+        principalId: value(uuidFrom(`${id}:principal`)),
+        tenantId: value(tenantId),
+      };
     }
     const profile = own.apiServerAccessProfile as Bag | undefined;
     const dnsName = `${String(own.dnsPrefix ?? "aks")}-${uuidFrom(id).slice(0, 8)}`;
@@ -204,7 +217,8 @@ function knownComputed(outputs: Bag | undefined): Bag {
 }
 
 function autoname(name: string, uuid: boolean, randomSeed: Uint8Array): string {
-  const seed = randomSeed.length > 0 ? Buffer.from(randomSeed).toString("hex") : randomBytes(16).toString("hex");
+  const seed =
+    randomSeed.length > 0 ? Buffer.from(randomSeed).toString("hex") : randomBytes(16).toString("hex");
   return uuid ? uuidFrom(`${name}:${seed}`) : `${name}${uuidFrom(`${name}:${seed}`).slice(0, 8)}`;
 }
 

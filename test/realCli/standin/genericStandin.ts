@@ -1,6 +1,13 @@
 import { randomUUID } from "crypto";
 import { uuidFrom } from "../../../cli/check/program/azureNativeAutonames";
-import { Bag, CheckResult, DEFAULT_CONFIG, StandinConfig, StandinError, StandinProvider } from "./standinProvider";
+import {
+  Bag,
+  CheckResult,
+  DEFAULT_CONFIG,
+  StandinConfig,
+  StandinError,
+  StandinProvider,
+} from "./standinProvider";
 import { StandinState } from "./standinState";
 
 /** Functions that tell a program who runs it, in the providers programs use beside azure-native. */

@@ -12,7 +12,11 @@ export interface PluginIdentity {
  * classic `azure` provider, `azuread`, `tls`, `random`) for programs that use them beside azure-native. Run any
  * other way, it is azure-native at our SDK's version.
  */
-export function pluginIdentity(pluginPath = process.env.AZURE_NATIVE_STANDIN_PLUGIN_PATH ?? ""): PluginIdentity {
+export function pluginIdentity(
+  pluginPath = process.env.AZURE_NATIVE_STANDIN_PLUGIN_PATH ?? "",
+): PluginIdentity {
   const match = /resource-([a-z0-9-]+?)-v(\d+\.\d+\.\d+[^/]*)\/pulumi-resource-[a-z0-9-]+$/.exec(pluginPath);
-  return match ? { name: match[1], version: match[2] } : { name: "azure-native", version: azureNativeVersion() };
+  return match
+    ? { name: match[1], version: match[2] }
+    : { name: "azure-native", version: azureNativeVersion() };
 }

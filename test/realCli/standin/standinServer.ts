@@ -21,15 +21,20 @@ type Callback<T> = (error: grpc.ServiceError | null, value?: T) => void;
  * answers Unimplemented.
  */
 export async function serveStandin(standin: StandinProvider, version: string): Promise<number> {
-  const answer =
-    <T>(callback: Callback<T>, work: () => T): void => {
-      try {
-        callback(null, work());
-      } catch (err) {
-        const code = err instanceof StandinError ? grpc.status.UNKNOWN : grpc.status.INTERNAL;
-        callback({ name: "Error", message: (err as Error).message, code, details: (err as Error).message, metadata: new grpc.Metadata() });
-      }
-    };
+  const answer = <T>(callback: Callback<T>, work: () => T): void => {
+    try {
+      callback(null, work());
+    } catch (err) {
+      const code = err instanceof StandinError ? grpc.status.UNKNOWN : grpc.status.INTERNAL;
+      callback({
+        name: "Error",
+        message: (err as Error).message,
+        code,
+        details: (err as Error).message,
+        metadata: new grpc.Metadata(),
+      });
+    }
+  };
   const unimplemented = (what: string) => (_call: unknown, callback: Callback<never>) =>
     callback({
       name: "Error",
@@ -50,7 +55,9 @@ export async function serveStandin(standin: StandinProvider, version: string): P
     configure: (call, callback) =>
       answer(callback, () => {
         const variables: Record<string, string> = {};
-        call.request.getVariablesMap().forEach((value, key) => (variables[key.split(":").pop() ?? key] = value));
+        call.request
+          .getVariablesMap()
+          .forEach((value, key) => (variables[key.split(":").pop() ?? key] = value));
         standin.config = {
           subscriptionId: variables.subscriptionId ?? DEFAULT_CONFIG.subscriptionId,
           tenantId: variables.tenantId ?? DEFAULT_CONFIG.tenantId,
@@ -72,13 +79,17 @@ export async function serveStandin(standin: StandinProvider, version: string): P
         return new providerPb.CheckResponse()
           .setInputs(struct(result.inputs))
           .setFailuresList(
-            result.failures.map((f) => new providerPb.CheckFailure().setProperty(f.property).setReason(f.reason)),
+            result.failures.map((f) =>
+              new providerPb.CheckFailure().setProperty(f.property).setReason(f.reason),
+            ),
           );
       }),
     diff: (call, callback) =>
       answer(callback, () => {
         const req = call.request;
-        const oldInputs = req.getOldInputs() ? bag(req.getOldInputs()) : ((bag(req.getOlds()).__inputs ?? {}) as Bag);
+        const oldInputs = req.getOldInputs()
+          ? bag(req.getOldInputs())
+          : ((bag(req.getOlds()).__inputs ?? {}) as Bag);
         const diff = standin.diff(typeOf(req.getType(), req.getUrn()), oldInputs, bag(req.getNews()));
         if (diff === undefined) {
           return new providerPb.DiffResponse().setChanges(providerPb.DiffResponse.DiffChanges.DIFF_UNKNOWN);
@@ -96,20 +107,32 @@ export async function serveStandin(standin: StandinProvider, version: string): P
         for (const [path, { kind, replace }] of Object.entries(diff.detailed)) {
           response
             .getDetaileddiffMap()
-            .set(path, new providerPb.PropertyDiff().setKind(KINDS[kind][replace ? 1 : 0]).setInputdiff(true));
+            .set(
+              path,
+              new providerPb.PropertyDiff().setKind(KINDS[kind][replace ? 1 : 0]).setInputdiff(true),
+            );
         }
         return response;
       }),
     create: (call, callback) =>
       answer(callback, () => {
         const req = call.request;
-        const { id, outputs } = standin.create(typeOf(req.getType(), req.getUrn()), bag(req.getProperties()), req.getPreview());
+        const { id, outputs } = standin.create(
+          typeOf(req.getType(), req.getUrn()),
+          bag(req.getProperties()),
+          req.getPreview(),
+        );
         return new providerPb.CreateResponse().setId(id).setProperties(struct(outputs));
       }),
     update: (call, callback) =>
       answer(callback, () => {
         const req = call.request;
-        const outputs = standin.update(typeOf(req.getType(), req.getUrn()), req.getId(), bag(req.getNews()), req.getPreview());
+        const outputs = standin.update(
+          typeOf(req.getType(), req.getUrn()),
+          req.getId(),
+          bag(req.getNews()),
+          req.getPreview(),
+        );
         return new providerPb.UpdateResponse().setProperties(struct(outputs));
       }),
     read: (call, callback) =>
@@ -128,14 +151,19 @@ export async function serveStandin(standin: StandinProvider, version: string): P
         return new Empty();
       }),
     invoke: (call, callback) =>
-      answer(callback, () => new providerPb.InvokeResponse().setReturn(struct(standin.invoke(call.request.getTok())))),
+      answer(callback, () =>
+        new providerPb.InvokeResponse().setReturn(struct(standin.invoke(call.request.getTok()))),
+      ),
     cancel: (_call, callback) => callback(null, new Empty()),
     handshake: unimplemented("Handshake"),
     parameterize: unimplemented("Parameterize"),
     getSchema: unimplemented("GetSchema"),
     call: unimplemented("Call"),
     list: (call) => {
-      call.emit("error", { code: grpc.status.UNIMPLEMENTED, details: "the azure-native stand-in does not implement List" });
+      call.emit("error", {
+        code: grpc.status.UNIMPLEMENTED,
+        details: "the azure-native stand-in does not implement List",
+      });
     },
     construct: unimplemented("Construct"),
     attach: unimplemented("Attach"),

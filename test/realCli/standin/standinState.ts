@@ -37,7 +37,9 @@ export class StandinState {
   /** The resources whose ids sit directly under `parentId` in `collection` (e.g. a cluster's bindings). */
   children(parentId: string, collection: string): [string, StoredResource][] {
     const prefix = `${parentId}/${collection}/`.toLowerCase();
-    return Object.entries(this.read()).filter(([id]) => id.startsWith(prefix) && !id.slice(prefix.length).includes("/"));
+    return Object.entries(this.read()).filter(
+      ([id]) => id.startsWith(prefix) && !id.slice(prefix.length).includes("/"),
+    );
   }
 
   put(id: string, resource: StoredResource): void {
@@ -56,7 +58,9 @@ export class StandinState {
       return JSON.parse(fs.readFileSync(this.file, "utf8")) as Resources;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ENOENT") return {};
-      throw new Error(`the azure-native stand-in's state ${this.file} is unreadable: ${(err as Error).message}`);
+      throw new Error(
+        `the azure-native stand-in's state ${this.file} is unreadable: ${(err as Error).message}`,
+      );
     }
   }
 

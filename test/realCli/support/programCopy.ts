@@ -33,7 +33,8 @@ export class ProgramCopy {
     const file = path.join(this.dir, "index.ts");
     const text = fs.readFileSync(file, "utf8");
     const count = text.split(from).length - 1;
-    if (count !== 1) throw new Error(`expected ${JSON.stringify(from)} once in the program, found it ${count} times`);
+    if (count !== 1)
+      throw new Error(`expected ${JSON.stringify(from)} once in the program, found it ${count} times`);
     fs.writeFileSync(file, text.replace(from, to));
   }
 

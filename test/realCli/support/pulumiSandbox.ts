@@ -77,7 +77,8 @@ export class PulumiSandbox {
       ["plugin", "install", "resource", name, version, "--file", this.tools.standin.executable],
       { cwd: this.dir },
     );
-    if (run.code !== 0) throw new Error(`installing the stand-in as ${name} ${version} failed:\n${run.stderr}`);
+    if (run.code !== 0)
+      throw new Error(`installing the stand-in as ${name} ${version} failed:\n${run.stderr}`);
   }
 
   /** Creates a stack of the project in `projectDir` and returns its name. */
@@ -96,7 +97,9 @@ export class PulumiSandbox {
    * check's tests, because the fixtures are type-checked by `npm test`).
    */
   async pulumi(args: readonly string[], options: { cwd: string; typeCheck?: boolean }): Promise<PulumiRun> {
-    const eventLog = OPERATIONS.has(args[0]) ? path.join(this.dir, `events-${Date.now()}-${stacks}.jsonl`) : undefined;
+    const eventLog = OPERATIONS.has(args[0])
+      ? path.join(this.dir, `events-${Date.now()}-${stacks}.jsonl`)
+      : undefined;
     const full = [...args, ...(eventLog ? ["--event-log", eventLog, "--non-interactive"] : [])];
     const env = options.typeCheck === true ? { ...this.env, PULUMI_NODEJS_TRANSPILE_ONLY: "" } : this.env;
     const [command, commandArgs] = ISOLATES_NETWORK

@@ -35,7 +35,9 @@ export function previewVerdict(events: readonly EngineEvent[], code: number | nu
         if (urn !== undefined) skipped.push(`${event.policyName} | ${stackless(urn)}`);
       }
     } else {
-      violations.push(`${event.policyName} | ${stackless(event.resourceUrn ?? "")} | ${event.enforcementLevel}`);
+      violations.push(
+        `${event.policyName} | ${stackless(event.resourceUrn ?? "")} | ${event.enforcementLevel}`,
+      );
     }
   }
   return { violations: unique(violations), skipped: unique(skipped), failed: code !== 0 };
@@ -50,7 +52,9 @@ interface CheckReport {
 export function checkVerdict(reportJson: string, code: number | null): Verdict {
   const report = JSON.parse(reportJson) as CheckReport;
   return {
-    violations: unique(report.diagnostics.map((d) => `${d.policy} | ${stackless(d.urn ?? "")} | ${d.enforcementLevel}`)),
+    violations: unique(
+      report.diagnostics.map((d) => `${d.policy} | ${stackless(d.urn ?? "")} | ${d.enforcementLevel}`),
+    ),
     skipped: unique(report.skipped.map((s) => `${s.policy} | ${stackless(s.urn)}`)),
     failed: code !== 0,
   };
