@@ -9,6 +9,9 @@
 // - Test files run in mocha's parallel mode, one worker per core: most of a suite's time is child processes
 //   (`check` runs, policy packs, loopback servers) that wait on each other, so two files side by side fill both
 //   cores. The slowest files start first, so that no long file is left running alone at the end.
+// - The real Pulumi CLI (scripts/pulumi-cli.js, built from Pulumi's Go modules when Go is there) and the azure-native
+//   stand-in (scripts/pulumi-standin.js) are obtained once, before mocha, and handed to test/realCli/ in the
+//   environment. Without either, those tests are skipped with a notice here; in CI (CI=true) they fail instead.
 // Any new test file matching test/**/*.test.ts joins the parallel run by itself.
 "use strict";
 const { spawn } = require("child_process");
@@ -22,6 +25,8 @@ const BIN = path.join(ROOT, "node_modules", ".bin");
 const TOOLS = { tsc: [process.execPath, require.resolve("typescript/bin/tsc")] };
 // The files that take longest (a minute or less each, measured one at a time), longest first.
 const SLOWEST_FIRST = [
+  "test/realCli/checkAgreesWithPreview.test.ts",
+  "test/realCli/policyPack.test.ts",
   "test/bench/smoke.test.ts",
   "test/consumer/consumer.test.ts",
   "test/check/npmStart.test.ts",
@@ -31,6 +36,7 @@ const SLOWEST_FIRST = [
   "test/check/checkFailures.test.ts",
   "test/check/checkOutputs.test.ts",
   "test/e2e/packHost/lifecycle.test.ts",
+  "test/realCli/basicLifecycle.test.ts",
 ];
 // One worker per core, at most 4: each worker loads ts-node and the SDKs, and its tests start processes of their own.
 const JOBS = Math.max(1, Math.min(os.availableParallelism(), 4));
@@ -123,6 +129,7 @@ async function main() {
       env,
     }).done;
     if (built.code !== 0) return built.code;
+    Object.assign(env, realCliEnvironment());
     mocha = start("mocha", ["--parallel", "--jobs", String(JOBS), ...testFiles()], { env });
     return (await mocha.done).code;
   })();
@@ -132,6 +139,31 @@ async function main() {
   const testCode = await tests;
   console.log(`npm test took ${seconds()}`);
   return checkCodes.every((code) => code === 0) ? testCode : 1;
+}
+
+/**
+ * The real Pulumi CLI and the stand-in, for test/realCli/: their locations in the environment, or none (and a
+ * notice that says how to get them) when this machine has neither a CLI nor Go.
+ */
+function realCliEnvironment() {
+  const { obtainPulumiCli, CliUnavailable } = require("./pulumi-cli");
+  const { buildStandin } = require("./pulumi-standin");
+  try {
+    const binDir = obtainPulumiCli({ build: true });
+    const { version, executable } = buildStandin();
+    console.log(`real-CLI tests: pulumi in ${binDir}, azure-native ${version} stand-in`);
+    return { AKS_TRUSTED_ACCESS_PULUMI_BIN: binDir, AKS_TRUSTED_ACCESS_STANDIN: `${version} ${executable}` };
+  } catch (err) {
+    if (!(err instanceof CliUnavailable)) throw err;
+    const rule = "!".repeat(100);
+    console.log(
+      `${rule}\nTHE REAL-CLI TESTS (test/realCli/) WILL NOT RUN: ${err.message}.\n` +
+        "Install Go 1.26 (npm test then builds pulumi from Pulumi's Go modules, 10-20 minutes once), or point " +
+        "PULUMI_CLI at a pulumi whose folder holds pulumi-language-nodejs.\n" +
+        `In CI (CI=true) these tests fail instead of being skipped.\n${rule}`,
+    );
+    return {};
+  }
 }
 
 if (require.main === module) {
