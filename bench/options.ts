@@ -18,6 +18,8 @@ export interface BenchOptions {
   readonly aksSizes: readonly number[];
   readonly aksTypeCheckSizes: readonly number[];
   readonly aksYoungGenerationSizes: readonly number[];
+  /** AksClusters per AKS-shaped program for `real-cli`, beside examples/basic. */
+  readonly realCliSizes: readonly number[];
   readonly out: string;
   /** Folder for CPU profiles of every process of the run; none when undefined. */
   readonly cpuProfileDir?: string;
@@ -31,6 +33,7 @@ export const FULL = {
   aksSizes: [10, 100, 300],
   aksTypeCheckSizes: [10],
   aksYoungGenerationSizes: [100],
+  realCliSizes: [10, 100],
   out: path.join(__dirname, "results.json"),
 } as const;
 
@@ -43,6 +46,7 @@ export const SMOKE = {
   aksSizes: [1],
   aksTypeCheckSizes: [1],
   aksYoungGenerationSizes: [],
+  realCliSizes: [],
   out: path.join(os.tmpdir(), "aks-trusted-access-bench.smoke.json"),
 } as const;
 
@@ -87,6 +91,7 @@ interface Flags {
   packSizes?: number[];
   componentSizes?: number[];
   aksSizes?: number[];
+  realCliSizes?: number[];
   out?: string;
   cpuProfile?: string;
 }
@@ -118,6 +123,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         sizeList("--aks-sizes"),
       ),
     )
+    .addOption(
+      new Option(
+        "--real-cli-sizes <list>",
+        "AksClusters per AKS-shaped program for check against pulumi preview (real-cli)",
+      ).argParser(sizeList("--real-cli-sizes")),
+    )
     .option("--out <file>", "where to write the results as JSON")
     .option(
       "--cpu-profile <dir>",
@@ -141,6 +152,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         ? [flags.aksSizes[Math.floor(flags.aksSizes.length / 2)]]
         : []
       : base.aksYoungGenerationSizes,
+    realCliSizes: flags.realCliSizes ?? base.realCliSizes,
     out: path.resolve(flags.out ?? base.out),
     ...(flags.cpuProfile === undefined ? {} : { cpuProfileDir: path.resolve(flags.cpuProfile) }),
   };

@@ -16,6 +16,7 @@ import { benchComponent } from "./component/componentBench";
 import { BenchOptions, parseBenchOptions } from "./options";
 import { benchPack } from "./pack/packBench";
 import { benchPlugin } from "./plugin/pluginBench";
+import { benchRealCli } from "./realCli/realCliBench";
 import { BenchResults, METHOD_NOTE, Section, environment, targets } from "./report/results";
 import { renderTables } from "./report/table";
 
@@ -34,7 +35,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const startedAt = new Date();
   const env = environment();
   const measured: {
-    -readonly [K in "pack" | "component" | "check" | "checkAks" | "audit" | "plugin"]?: BenchResults[K];
+    -readonly [
+      K in "pack" | "component" | "check" | "checkAks" | "audit" | "plugin" | "realCli"
+    ]?: BenchResults[K];
   } = {};
   const sectionSeconds: Partial<Record<Section, number>> = {};
   for (const section of options.sections) {
@@ -73,6 +76,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         break;
       case "plugin":
         measured.plugin = await benchPlugin({ rounds: options.rounds, log });
+        break;
+      case "real-cli":
+        measured.realCli = await benchRealCli({ sizes: options.realCliSizes, rounds: options.rounds, log });
         break;
     }
     sectionSeconds[section] = Math.round((Date.now() - sectionStart) / 1000);

@@ -10,8 +10,9 @@ import { ComponentFigures } from "../component/componentBench";
 import { Rounds } from "../measure";
 import { PackFigures } from "../pack/packBench";
 import { PluginFigures } from "../plugin/pluginBench";
+import { RealCliFigures } from "../realCli/realCliBench";
 
-export const SECTIONS = ["pack", "component", "check", "check-aks", "audit", "plugin"] as const;
+export const SECTIONS = ["pack", "component", "check", "check-aks", "audit", "plugin", "real-cli"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Environment {
@@ -53,6 +54,7 @@ export interface BenchResults {
   readonly checkAks?: AksFigures;
   readonly audit?: AuditBenchmarkResult;
   readonly plugin?: PluginFigures;
+  readonly realCli?: RealCliFigures;
   readonly targets: readonly Target[];
 }
 

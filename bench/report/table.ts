@@ -7,6 +7,7 @@ import { ComponentFigures } from "../component/componentBench";
 import { Timing } from "../measure";
 import { CallFigures, PackFigures, PackName, PerMetric } from "../pack/packBench";
 import { PluginFigures } from "../plugin/pluginBench";
+import { RealCliFigures } from "../realCli/realCliBench";
 import { BenchResults, Target } from "./results";
 
 /** Milliseconds with three significant digits or so: 0.412, 7.38, 59.7, 4909. */
@@ -212,6 +213,39 @@ function pluginLines(plugin: PluginFigures): string[] {
   ];
 }
 
+function realCliLines(realCli: RealCliFigures): string[] {
+  if (realCli.notRun !== undefined) return [`not run: ${realCli.notRun}`];
+  const cell = (c: { subject: Timing; baseline: Timing; ratio: number }, unit: (v: number) => string) => [
+    unit(c.subject.medianMs),
+    unit(c.baseline.medianMs),
+    ratio(c.ratio),
+  ];
+  const mib = (v: number) => v.toFixed(0);
+  return [
+    "check against pulumi preview --policy-pack (azure-native stand-in), whole process trees, both type-checking",
+    ...textTable(
+      [
+        "program",
+        "check ms",
+        "preview ms",
+        "ratio",
+        "check CPU ms",
+        "preview CPU ms",
+        "ratio",
+        "check MiB",
+        "preview MiB",
+        "ratio",
+      ],
+      realCli.programs.map((p) => [
+        p.program,
+        ...cell(p.wallMs, ms),
+        ...cell(p.cpuMs, ms),
+        ...cell(p.peakMiB, mib),
+      ]),
+    ),
+  ];
+}
+
 /** A target's measured value: milliseconds for a target in ms (its id ends in `-ms`), else a ratio. */
 const figure = (t: Target, value: number): string =>
   t.id.endsWith("-ms") ? `${ms(value)} ms` : ratio(value);
@@ -241,6 +275,8 @@ export function renderTables(results: BenchResults): string {
   if (results.checkAks) sections.push(["4. check on AKS-shaped programs", aksLines(results.checkAks)]);
   if (results.audit) sections.push(["Audit", auditLines(results.audit)]);
   if (results.plugin) sections.push(["Plugin package (other Pulumi languages)", pluginLines(results.plugin)]);
+  if (results.realCli)
+    sections.push(["5. check against pulumi preview, real CLI", realCliLines(results.realCli)]);
   sections.push(["Targets", targetLines(results.targets)]);
   const { rounds } = results.method;
   const header =

@@ -62,6 +62,7 @@ describe("npm run bench -- --smoke", function () {
       "== 4. check on AKS-shaped programs",
       "== Audit",
       "== Plugin package (other Pulumi languages)",
+      "== 5. check against pulumi preview, real CLI",
       "== Targets",
     ]);
     assert.match(stdout, /^SMOKE RUN \(figures mean nothing\) - median of 1 runs after 0 warm-up\(s\)/);
@@ -78,6 +79,7 @@ describe("npm run bench -- --smoke", function () {
       "check-aks",
       "audit",
       "plugin",
+      "real-cli",
     ]);
     assert.deepStrictEqual(results.targets, []);
   });
@@ -176,5 +178,25 @@ describe("npm run bench -- --smoke", function () {
     positive(plugin.plugin.firstConstructMs, "plugin first Construct");
     positive(plugin.stockHost.firstSchemaMs, "stock host first GetSchema");
     measuredRatio(plugin.construct.wallMs.ratio, "Construct / mocks");
+  });
+
+  it("times check against pulumi preview on examples/basic, whole process trees, where a Pulumi CLI is found", () => {
+    const realCli = results.realCli;
+    assert.ok(realCli);
+    if (realCli.notRun !== undefined) {
+      assert.ok(process.env.CI !== "true", `the real-CLI section must run in CI: ${realCli.notRun}`);
+      assert.match(stdout, /== 5\. check against pulumi preview, real CLI\nnot run: /);
+      return;
+    }
+    assert.deepStrictEqual(
+      realCli.programs.map((p) => p.program),
+      ["examples/basic"],
+    );
+    const [basic] = realCli.programs;
+    for (const metric of [basic.wallMs, basic.cpuMs, basic.peakMiB]) {
+      positive(metric.subject, "check");
+      positive(metric.baseline, "pulumi preview");
+      measuredRatio(metric.ratio, "check / preview");
+    }
   });
 });

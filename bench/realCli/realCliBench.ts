@@ -1,0 +1,82 @@
+/**
+ * `check` against `pulumi preview --policy-pack` under the real CLI (with the azure-native stand-in), on the same
+ * program, side by side: what a team weighs when it chooses `check` for a pull request gate. Both type-check the
+ * program (each as a user runs it) and both run the compiled pack; each is measured as a whole process tree.
+ */
+import * as path from "path";
+import { PulumiSandbox } from "../../test/realCli/support/pulumiSandbox";
+import { realCliTools } from "../../test/realCli/support/realCliTools";
+import { writeAksProgram } from "../check/aksProgram";
+import { Comparison, Rounds, compare, runSideBySide, series } from "../measure";
+import { TreeSample, measureTree } from "../processTree";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const CLI = path.join(REPO, "bin", "aks-trusted-access.js");
+const PACK = path.join(REPO, "dist", "policypack");
+
+export interface RealCliProgramFigures {
+  readonly program: string;
+  /** check ÷ pulumi preview, per metric. */
+  readonly wallMs: Comparison;
+  readonly cpuMs: Comparison;
+  readonly peakMiB: Comparison;
+}
+
+export interface RealCliFigures {
+  /** Why the section did not run (no Pulumi CLI here), else undefined. */
+  readonly notRun?: string;
+  readonly programs: readonly RealCliProgramFigures[];
+}
+
+export async function benchRealCli(options: {
+  sizes: readonly number[];
+  rounds: Rounds;
+  log: (line: string) => void;
+}): Promise<RealCliFigures> {
+  const tools = realCliTools();
+  if (typeof tools === "string") {
+    options.log(`real-cli: not run: ${tools}`);
+    return { notRun: tools, programs: [] };
+  }
+  const sandbox = await PulumiSandbox.create(tools);
+  const programs: RealCliProgramFigures[] = [];
+  try {
+    programs.push(await benchProgram(sandbox, "examples/basic", REPO, options));
+    for (const size of options.sizes) {
+      const program = writeAksProgram(size);
+      try {
+        programs.push(await benchProgram(sandbox, `${size} AksClusters`, program.dir, options));
+      } finally {
+        program.remove();
+      }
+    }
+  } finally {
+    sandbox.dispose();
+  }
+  return { programs };
+}
+
+async function benchProgram(
+  sandbox: PulumiSandbox,
+  program: string,
+  dir: string,
+  options: { rounds: Rounds; log: (line: string) => void },
+): Promise<RealCliProgramFigures> {
+  options.log(`real-cli: ${program}`);
+  await sandbox.initStack(dir);
+  // Pulumi's ts-node type-checks the program, as a user's preview does.
+  const previewEnv = { ...sandbox.env, PULUMI_NODEJS_TRANSPILE_ONLY: "" };
+  const samples = await runSideBySide<"check" | "preview", keyof TreeSample>(options.rounds, {
+    check: () =>
+      measureTree(process.execPath, [CLI, "check", dir, "--policy-pack", PACK], { cwd: dir, label: "check" }),
+    preview: () =>
+      measureTree("pulumi", ["preview", "--policy-pack", PACK, "--non-interactive"], {
+        cwd: dir,
+        env: previewEnv,
+        label: "pulumi preview",
+      }),
+  });
+  const side = (metric: keyof TreeSample) =>
+    compare(series(samples.check, metric), series(samples.preview, metric));
+  return { program, wallMs: side("wallMs"), cpuMs: side("cpuMs"), peakMiB: side("peakMiB") };
+}
