@@ -7,6 +7,7 @@ import { readStackConfig } from "../../cli/check/program/stackConfig";
 import { STACK } from "./support/checkFixture";
 import { FIXTURES, REPO } from "./support/runCli";
 
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
 
@@ -66,8 +67,7 @@ describe("check: running a program in-process under Pulumi's mock runtime", func
         propertyDependencies: {},
         options: noOptions,
         // registerOutputs, as the engine holds a component's state: the cluster's name is unknown in preview.
-        // azure-native's preview knows a cluster's `name` from the name it filled in.
-        outputs: { clusterName: "platform-aks4db8c5f4", region: "westeurope" },
+        outputs: { clusterName: UNKNOWN, region: "westeurope" },
         line: 20,
       },
       {
@@ -111,7 +111,7 @@ describe("check: running a program in-process under Pulumi's mock runtime", func
         dependencies: [cluster],
         inputs: {
           resourceGroupName: "rg-aks",
-          resourceName: "platform-aks4db8c5f4",
+          resourceName: UNKNOWN,
           roles: ["Microsoft.MachineLearningServices/workspaces/mlworkload"],
           sourceResourceId: {
             ...SECRET,

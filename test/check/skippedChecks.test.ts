@@ -29,8 +29,8 @@ describe("check: checks skipped on values known only after deployment", function
         ...pack,
         policy: "aks-trusted-access-binding-valid",
         enforcementLevel: "mandatory",
-        // The workspace's id is computed by Azure; the cluster's name is known in preview, from its name input.
-        unknown: "sourceResourceId",
+        // The workspace's id and the cluster's name are computed by Azure.
+        unknown: "sourceResourceId, resourceName",
         urn: URN(PROJECT, "azure-native:containerservice:TrustedAccessRoleBinding", "ml"),
         resourceType: "azure-native:containerservice:TrustedAccessRoleBinding",
         resourceName: "ml",

@@ -80,25 +80,6 @@ export function azureNativeAutoname(
   return [naming.property, naming.uuid ? uuidFrom(seed) : `${name}${hex(seed).slice(0, 8)}`];
 }
 
-/**
- * The outputs azure-native's preview gives a new resource of `type`, as far as the mocks can know them: its inputs,
- * the name it fills in (see {@link azureNativeAutoname}), and `name`, the output that names the resource in Azure,
- * known from its name input. A program that passes `cluster.name` on (to a binding's `resourceName`, say) so passes
- * a known value, as in a real preview.
- */
-export function azureNativePreviewState(
-  type: string,
-  name: string,
-  inputs: Readonly<Record<string, unknown>>,
-  declaresInput: (type: string, property: string) => boolean,
-): Record<string, unknown> {
-  const naming = azureNativeNaming(type, declaresInput);
-  if (naming === undefined) return { ...inputs };
-  const named = azureNativeAutoname(type, name, inputs, declaresInput);
-  const state = named === undefined ? { ...inputs } : { ...inputs, [named[0]]: named[1] };
-  return naming.property in state ? { ...state, name: state[naming.property] } : state;
-}
-
 function hex(seed: string): string {
   return createHash("sha256").update(seed).digest("hex");
 }

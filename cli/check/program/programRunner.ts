@@ -1,7 +1,7 @@
 import { createRequire } from "module";
 import * as path from "path";
 import { CheckError } from "../checkError";
-import { azureNativeAutoname, azureNativePreviewState } from "./azureNativeAutonames";
+import { azureNativeAutoname } from "./azureNativeAutonames";
 import { azureNativeInputLookup } from "./azureNativeSdkInputs";
 import { capturedOutput } from "./capturedOutput";
 import { previewMocks } from "./previewMocks";
@@ -74,9 +74,10 @@ export async function startProgram(
   const autoname = (type: string, name: string, inputs: Readonly<Record<string, unknown>>) =>
     azureNativeAutoname(type, name, inputs, declaresInput);
   const recorder = new StackRecorder(autoname);
-  const mocks = previewMocks((type, name, inputs) =>
-    azureNativePreviewState(type, name, inputs, declaresInput),
-  );
+  const mocks = previewMocks((type, name, inputs) => {
+    const named = autoname(type, name, inputs);
+    return named === undefined ? inputs : { ...inputs, [named[0]]: named[1] };
+  });
 
   let settings: TypeScriptSettings | undefined;
   const typescript = (): TypeScriptSettings => (settings ??= typescriptSettings(project.dir, sdk.root));

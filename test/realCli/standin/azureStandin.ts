@@ -5,6 +5,7 @@ import { azureNativeInputLookup } from "../../../cli/check/program/azureNativeSd
 import { UNKNOWN_SENTINELS } from "../../../cli/packHost/propertyEncoding";
 import { ArmType, armId, armResourceType, armType, pathParameters } from "./armTypes";
 import { azureRefusal } from "./azureRefusals";
+import { responseProperties } from "./responseProperties";
 import { diffInputs } from "./propertyDiff";
 import { StandinState } from "./standinState";
 import {
@@ -82,17 +83,14 @@ export class AzureStandin implements StandinProvider {
 
   create(type: string, inputs: Bag, preview: boolean): { id: string; outputs: Bag } {
     const row = this.row(type);
-    if (preview) {
-      const id = this.knownId(row, inputs);
-      return { id: "", outputs: this.outputs(type, row, inputs, id ?? UNKNOWN, false) };
-    }
+    if (preview) return { id: "", outputs: previewOutputs(type, inputs) };
     const id = this.requireId(row, inputs);
     if (row.located && typeof inputs.location !== "string") {
       throw new StandinError(`(LocationRequired) ${id}: the resource needs a location`);
     }
     const refusal = azureRefusal(this.state, type, id, inputs, undefined);
     if (refusal !== undefined) throw new StandinError(refusal);
-    const outputs = this.outputs(type, row, inputs, id, true);
+    const outputs = this.outputs(type, row, inputs, id);
     this.state.put(id, { type, inputs, outputs });
     return { id, outputs };
   }
@@ -101,12 +99,12 @@ export class AzureStandin implements StandinProvider {
     const row = this.row(type);
     const stored = this.state.get(id);
     if (preview) {
-      return { ...this.outputs(type, row, news, id, true), ...knownComputed(stored?.outputs) };
+      return { ...this.outputs(type, row, news, id), ...knownComputed(stored?.outputs) };
     }
     if (stored === undefined) throw new StandinError(`(ResourceNotFound) ${id} does not exist`);
     const refusal = azureRefusal(this.state, type, id, news, stored);
     if (refusal !== undefined) throw new StandinError(refusal);
-    const outputs = { ...this.outputs(type, row, news, id, true), ...knownComputed(stored.outputs) };
+    const outputs = { ...this.outputs(type, row, news, id), ...knownComputed(stored.outputs) };
     this.state.put(id, { type, inputs: news, outputs });
     return outputs;
   }
@@ -134,13 +132,6 @@ export class AzureStandin implements StandinProvider {
     return row;
   }
 
-  private knownId(row: ArmType, inputs: Bag): string | undefined {
-    const known = pathParameters(row).every(
-      (p) => typeof inputs[p] === "string" && !SENTINELS.has(inputs[p]),
-    );
-    return known ? armId(row, inputs, this.config.subscriptionId) : undefined;
-  }
-
   private requireId(row: ArmType, inputs: Bag): string {
     const missing = pathParameters(row).filter(
       (p) => typeof inputs[p] !== "string" || SENTINELS.has(inputs[p]),
@@ -163,9 +154,9 @@ export class AzureStandin implements StandinProvider {
 
   /**
    * azure-native's outputs: the inputs without the URL's path parameters, the resource's `name` and ARM `type`,
-   * what only Azure knows (unknown in preview), and the inputs kept under `__inputs`.
+   * what only Azure knows, and the inputs kept under `__inputs`.
    */
-  private outputs(type: string, row: ArmType, inputs: Bag, id: string, known: boolean): Bag {
+  private outputs(type: string, row: ArmType, inputs: Bag, id: string): Bag {
     const params = pathParameters(row);
     const own = Object.fromEntries(
       Object.entries(inputs).filter(([k]) => !params.includes(k) && !k.startsWith("__")),
@@ -175,33 +166,50 @@ export class AzureStandin implements StandinProvider {
       ...own,
       name: inputs[lastParam],
       type: armResourceType(row),
-      ...azureComputed(type, own, id, known, this.config.tenantId),
+      ...azureComputed(type, own, id, this.config.tenantId),
       [INPUTS]: inputs,
     };
   }
 }
 
+/**
+ * What azure-native's preview of a new resource gives (its `PreviewOutputs`): every property of the type's ARM
+ * response, the input's value where the program gave one, unknown where it did not — `name`, `type` and the
+ * resource group included, which are path parameters, not response properties. Inside an object the program gave,
+ * the stand-in keeps the fields given and marks unknown only those our code reads that Azure computes (a cluster
+ * identity's principal); azure-native marks every response field left out.
+ */
+function previewOutputs(type: string, inputs: Bag): Bag {
+  const names = responseProperties(type) ?? Object.keys(inputs).filter((k) => !k.startsWith("__"));
+  const outputs: Bag = {};
+  for (const name of names) outputs[name] = name in inputs ? inputs[name] : UNKNOWN;
+  const identity = outputs.identity;
+  if (typeof identity === "object" && identity !== null) {
+    outputs.identity = { ...identity, principalId: UNKNOWN, tenantId: UNKNOWN };
+  }
+  return outputs;
+}
+
 /** The outputs only Azure knows, for the types whose outputs our code and its users read. */
-function azureComputed(type: string, own: Bag, id: string, known: boolean, tenantId: string): Bag {
-  const value = (v: unknown) => (known ? v : UNKNOWN);
-  const computed: Bag = { provisioningState: value("Succeeded") };
+function azureComputed(type: string, own: Bag, id: string, tenantId: string): Bag {
+  const computed: Bag = { provisioningState: "Succeeded" };
   if (/:ManagedCluster$/.test(type)) {
     const identity = own.identity as Bag | undefined;
     if (typeof identity?.type === "string" && identity.type.includes("SystemAssigned")) {
       computed.identity = {
         ...identity,
-        principalId: value(uuidFrom(`${id}:principal`)),
-        tenantId: value(tenantId),
+        principalId: uuidFrom(`${id}:principal`),
+        tenantId: tenantId,
       };
     }
     const profile = own.apiServerAccessProfile as Bag | undefined;
     const dnsName = `${String(own.dnsPrefix ?? "aks")}-${uuidFrom(id).slice(0, 8)}`;
     if (profile?.enablePrivateCluster === true) {
-      computed.privateFQDN = value(`${dnsName}.privatelink.${String(own.location)}.azmk8s.io`);
+      computed.privateFQDN = `${dnsName}.privatelink.${String(own.location)}.azmk8s.io`;
     } else {
-      computed.fqdn = value(`${dnsName}.hcp.${String(own.location)}.azmk8s.io`);
+      computed.fqdn = `${dnsName}.hcp.${String(own.location)}.azmk8s.io`;
     }
-    computed.powerState = value({ code: "Running" });
+    computed.powerState = { code: "Running" };
   }
   return computed;
 }

@@ -60,6 +60,31 @@ export function checkVerdict(reportJson: string, code: number | null): Verdict {
   };
 }
 
+/**
+ * How `check`'s verdict may differ from a real first preview's, and nothing else: azure-native's preview reports every
+ * response property a program did not set as unknown (its PreviewOutputs), so the pack skips the checks that read
+ * one, where `check` takes an unset property as unset, as Azure will return it, and judges it. So `check` may report
+ * a violation, and fail on it, where the preview reports the same check as skipped; it must report every violation
+ * the preview reports, skip nothing the preview judged, and fail whenever the preview fails. Returns what breaks
+ * that, one line each; empty when the two agree.
+ */
+export function disagreements(check: Verdict, preview: Verdict): string[] {
+  const skippedByPreview = new Set(preview.skipped);
+  const withoutLevel = (violation: string) => violation.split(" | ").slice(0, 2).join(" | ");
+  return [
+    ...preview.violations
+      .filter((v) => !check.violations.includes(v))
+      .map((v) => `the preview reports ${v}; check does not`),
+    ...check.violations
+      .filter((v) => !preview.violations.includes(v) && !skippedByPreview.has(withoutLevel(v)))
+      .map((v) => `check reports ${v}; the preview neither reports nor skips it`),
+    ...check.skipped
+      .filter((s) => !skippedByPreview.has(s))
+      .map((s) => `check skips ${s}; the preview does not`),
+    ...(preview.failed && !check.failed ? ["the preview fails; check passes"] : []),
+  ];
+}
+
 function unique(keys: string[]): string[] {
   return [...new Set(keys)].sort();
 }
