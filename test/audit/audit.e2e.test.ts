@@ -153,14 +153,16 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
 
   describe("of a cluster that meets the Trusted Access rule, with a public API server and no KMS", () => {
     const team = { subscriptions: teamSubscriptions, pageSize: 2 };
-    const config = (name: string, doc: object): string => {
-      const file = join(bench.dir, name);
-      writeFileSync(file, JSON.stringify(doc));
-      return file;
+    /** Audits the team subscription with `args` and, when given, a config file holding `config`. */
+    const auditTeam = (args: readonly string[], config?: object): Promise<ScenarioResult> => {
+      const file = join(bench.dir, "policy-config.json");
+      if (config !== undefined) writeFileSync(file, JSON.stringify(config));
+      const withConfig = config === undefined ? [] : ["--policy-config", file];
+      return runScenario(bench, team, ["audit", "--subscription", TEAM, ...withConfig, ...args]);
     };
     type Report = {
       rules: string[];
-      summary: { mandatoryFindings: number; advisoryFindings: number; exitCode: number };
+      requireMaintenanceWindow: boolean;
       subscriptions: {
         clusters: {
           status: string;
@@ -171,118 +173,67 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
     };
     const clusterOf = (run: ScenarioResult) =>
       (JSON.parse(run.stdout) as Report).subscriptions[0].clusters[0];
+    const levelsOf = (run: ScenarioResult) =>
+      clusterOf(run).findings.map((f) => [f.rule, f.enforcementLevel]);
+    const sarifLevels = (run: ScenarioResult) =>
+      (
+        JSON.parse(run.stdout) as { runs: { results: { ruleId: string; level: string }[] }[] }
+      ).runs[0].results.map((r) => [r.ruleId, r.level]);
+    const bindingReads = (run: ScenarioResult) =>
+      run.requests.filter((q) => q.path.toLowerCase().endsWith("/trustedaccessrolebindings"));
 
     it("exits 0 by default, listing its advisory findings with their fixes, and says what decided", async () => {
-      const run = await runScenario(bench, team, ["audit", "--subscription", TEAM]);
+      const run = await auditTeam([]);
       assert.equal(run.stdout, expected("team.table.txt"));
       assert.equal(run.stderr, "");
       assert.equal(run.code, 0);
     });
 
     it("gives SARIF results of advisory findings the level warning", async () => {
-      const run = await runScenario(bench, team, ["audit", "--subscription", TEAM, "--output", "sarif"]);
-      const log = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; level: string }[] }[] };
-      assert.deepEqual(
-        log.runs[0].results.map((r) => [r.ruleId, r.level]),
-        [
-          ["private-cluster", "warning"],
-          ["kms-private-key-vault", "warning"],
-        ],
-      );
+      const run = await auditTeam(["--output", "sarif"]);
+      assert.deepEqual(sarifLevels(run), [
+        ["private-cluster", "warning"],
+        ["kms-private-key-vault", "warning"],
+      ]);
       assert.equal(run.code, 0);
     });
 
     it("exits 1 once --policy-config makes aks-private-cluster mandatory, its SARIF result an error", async () => {
-      const file = config("private-mandatory.json", { "aks-private-cluster": "mandatory" });
-      const json = await runScenario(bench, team, [
-        "audit",
-        "--subscription",
-        TEAM,
-        "--policy-config",
-        file,
-        "--output",
-        "json",
+      const config = { "aks-private-cluster": "mandatory" };
+      const json = await auditTeam(["--output", "json"], config);
+      assert.deepEqual(levelsOf(json), [
+        ["private-cluster", "mandatory"],
+        ["kms-private-key-vault", "advisory"],
       ]);
-      assert.deepEqual(
-        clusterOf(json).findings.map((f) => [f.rule, f.enforcementLevel]),
-        [
-          ["private-cluster", "mandatory"],
-          ["kms-private-key-vault", "advisory"],
-        ],
-      );
       assert.equal(clusterOf(json).status, "non-compliant");
       assert.equal(json.code, 1);
-      const sarif = await runScenario(bench, team, [
-        "audit",
-        "--subscription",
-        TEAM,
-        "--policy-config",
-        file,
-        "--output",
-        "sarif",
+      const sarif = await auditTeam(["--output", "sarif"], config);
+      assert.deepEqual(sarifLevels(sarif), [
+        ["private-cluster", "error"],
+        ["kms-private-key-vault", "warning"],
       ]);
-      const log = JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; level: string }[] }[] };
-      assert.deepEqual(
-        log.runs[0].results.map((r) => r.level),
-        ["error", "warning"],
-      );
       assert.equal(sarif.code, 1);
     });
 
     it("exits 1 with --rule kms-private-key-vault once the config raises that rule to mandatory, reading no binding", async () => {
-      const file = config("kms-mandatory.json", {
+      const kms = ["--rule", "kms-private-key-vault"];
+      const run = await auditTeam([...kms, "--output", "json"], {
         "aks-kms-private-key-vault": { enforcementLevel: "mandatory" },
       });
-      const args = [
-        "audit",
-        "--subscription",
-        TEAM,
-        "--rule",
-        "kms-private-key-vault",
-        "--policy-config",
-        file,
-      ];
-      const run = await runScenario(bench, team, [...args, "--output", "json"]);
-      assert.deepEqual(
-        clusterOf(run).findings.map((f) => [f.rule, f.enforcementLevel]),
-        [["kms-private-key-vault", "mandatory"]],
-      );
-      assert.deepEqual(
-        run.requests.filter((q) => q.path.toLowerCase().endsWith("/trustedaccessrolebindings")),
-        [],
-      );
+      assert.deepEqual(levelsOf(run), [["kms-private-key-vault", "mandatory"]]);
+      assert.deepEqual(bindingReads(run), []);
       assert.equal(run.code, 1);
       // Without the config, the same rule alone is advisory: exit 0.
-      const advisory = await runScenario(bench, team, [
-        "audit",
-        "--subscription",
-        TEAM,
-        "--rule",
-        "kms-private-key-vault",
-      ]);
-      assert.equal(advisory.code, 0);
+      assert.equal((await auditTeam(kms)).code, 0);
     });
 
     it("exempts it from a rule by its name in exemptClusters, saying so, and leaves it under the others", async () => {
-      const file = config("exempt.json", {
+      const run = await auditTeam(["--output", "json"], {
         all: "mandatory",
         "aks-kms-private-key-vault": { exemptClusters: ["AKS-TEAM"] },
       });
-      const run = await runScenario(bench, team, [
-        "audit",
-        "--subscription",
-        TEAM,
-        "--policy-config",
-        file,
-        "--output",
-        "json",
-      ]);
-      const cluster = clusterOf(run);
-      assert.deepEqual(
-        cluster.findings.map((f) => [f.rule, f.enforcementLevel]),
-        [["private-cluster", "mandatory"]],
-      );
-      assert.deepEqual(cluster.checks[4], {
+      assert.deepEqual(levelsOf(run), [["private-cluster", "mandatory"]]);
+      assert.deepEqual(clusterOf(run).checks[4], {
         rule: "kms-private-key-vault",
         result: "exempt",
         exemption: "aks-kms-private-key-vault: listed in exemptClusters",
@@ -291,21 +242,12 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
     });
 
     it("does not run a rule whose policies the config disables: no column, no read", async () => {
-      const file = config("no-access.json", {
+      const run = await auditTeam(["--output", "json"], {
         "aks-trusted-access-required": "disabled",
         "aks-cluster-system-assigned-identity": "disabled",
         "aks-node-os-auto-upgrade": { requireMaintenanceWindow: true },
       });
-      const run = await runScenario(bench, team, [
-        "audit",
-        "--subscription",
-        TEAM,
-        "--policy-config",
-        file,
-        "--output",
-        "json",
-      ]);
-      const report = JSON.parse(run.stdout) as Report & { requireMaintenanceWindow: boolean };
+      const report = JSON.parse(run.stdout) as Report;
       assert.deepEqual(report.rules, [
         "node-os-auto-upgrade",
         "private-cluster",
@@ -313,10 +255,7 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
         "kms-private-key-vault",
       ]);
       assert.equal(report.requireMaintenanceWindow, true);
-      assert.deepEqual(
-        run.requests.filter((q) => q.path.toLowerCase().endsWith("/trustedaccessrolebindings")),
-        [],
-      );
+      assert.deepEqual(bindingReads(run), []);
       assert.equal(run.requests.filter((q) => q.path.includes("/maintenanceConfigurations/")).length, 1);
       assert.equal(run.code, 0);
     });
