@@ -9,12 +9,12 @@ import {
   assessPrivateCluster,
 } from "./assessSettings";
 import { describeAzureError } from "./azureError";
-import { Application, Enforcement, FindingLevel, applicationTo } from "./enforcement";
+import { Application, Enforcement, applicationTo } from "./enforcement";
 import { listBindings } from "./inventory/clusters";
 import { readNodeOsWindow } from "./inventory/maintenanceWindow";
 import type { Limiter } from "./limiter";
 import { remediationFor } from "./remediation";
-import type { AuditedBinding, ClusterRef, ClusterResult, Finding, RuleCheck } from "./report";
+import type { AuditedBinding, ClusterRef, ClusterResult, Finding, FindingLevel, RuleCheck } from "./report";
 import { AUDIT_RULES, AuditRule, CheckedRule, policiesOf } from "./rules";
 
 /** Which rules to check on every cluster, and how the pack's policies weigh their findings. */

@@ -1,12 +1,6 @@
 import { exemptingTagKey, listsCluster, show } from "../../policypack/domain";
 import type { EnforcementLevel } from "../packHost";
-import type { ClusterRef } from "./report";
-
-/**
- * What a finding weighs: a mandatory one fails the audit (exit 1), an advisory one is reported with its fix. The
- * pack reports a policy at level `remediate` as mandatory (it cannot remediate a stack policy), and so does audit.
- */
-export type FindingLevel = "mandatory" | "advisory";
+import type { ClusterRef, FindingLevel } from "./report";
 
 /** A policy's exemptions, as its config gives them: clusters by name, and a tag key. */
 export interface PolicyExemptions {

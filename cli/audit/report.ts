@@ -1,5 +1,4 @@
 import type { EnforcementLevel } from "../packHost";
-import type { FindingLevel } from "./enforcement";
 import type { AuditRule, CheckedRule } from "./rules";
 
 /** One Trusted Access role binding as Azure reports it. */
@@ -55,6 +54,12 @@ export interface ClusterRef {
   readonly tags: Readonly<Record<string, string>>;
   readonly settings: ClusterSettings;
 }
+
+/**
+ * What a finding weighs: a mandatory one fails the audit (exit 1), an advisory one is reported with its fix. The
+ * pack reports a policy at level `remediate` as mandatory (it cannot remediate a stack policy), and so does audit.
+ */
+export type FindingLevel = "mandatory" | "advisory";
 
 /** What a rule finds wrong with a cluster. */
 export interface RuleFinding {

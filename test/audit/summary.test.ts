@@ -1,6 +1,5 @@
 import { strict as assert } from "node:assert";
-import type { FindingLevel } from "../../cli/audit/enforcement";
-import type { AuditReport, ClusterResult, Finding, RuleCheck } from "../../cli/audit/report";
+import type { AuditReport, ClusterResult, Finding, FindingLevel, RuleCheck } from "../../cli/audit/report";
 import { summarize } from "../../cli/audit/summary";
 import { SUB, aCluster } from "./support/clusters";
 
