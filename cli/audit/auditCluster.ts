@@ -91,7 +91,7 @@ export async function auditCluster(
   return {
     status: findings.some((f) => f.enforcementLevel === "mandatory")
       ? "non-compliant"
-      : ruleChecks.some((c) => c.result === "unreadable")
+      : ruleChecks.some((c) => c.reason !== undefined)
         ? "unreadable"
         : findings.length > 0
           ? "advisory"

@@ -109,7 +109,7 @@ export interface RuleCheck {
 export interface ClusterResult {
   /**
    * `non-compliant` when it has a mandatory finding (even when a rule could not be read), else `unreadable` when a
-   * rule could not be read, else `advisory` when it has advisory findings, else `compliant`.
+   * rule could not be read in full, else `advisory` when it has advisory findings, else `compliant`.
    */
   readonly status: "compliant" | "advisory" | "non-compliant" | "unreadable";
   readonly cluster: ClusterRef;
