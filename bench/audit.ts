@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { formatJson } from "../cli/audit/format/json";
 import { CHECKED_RULES } from "../cli/audit/rules";
+import { loadEnforcement } from "../cli/audit/policyConfig";
 import { AuditOptions, runAudit } from "../cli/audit/runAudit";
 import { TEST_TOKEN, makeAzStandIn } from "../test/audit/support/azStandIn";
 import { makeLoopbackCertificate } from "../test/audit/support/certificate";
@@ -119,6 +120,7 @@ export async function benchmarkAudit(
   const path = process.env.PATH;
   process.env.PATH = `${az.dir}${delimiter}${path ?? ""}`;
   try {
+    const enforcement = await loadEnforcement();
     const audit = (concurrency: number): AuditOptions => ({
       cloud: "AzureCloud",
       armEndpoint: server.url,
@@ -129,6 +131,7 @@ export async function benchmarkAudit(
       concurrency,
       rules: CHECKED_RULES,
       requireMaintenanceWindow: false,
+      enforcement,
     });
     const reference = formatJson(await runAudit(audit(options.concurrency)));
     const timed = (concurrency: number) => async (): Promise<number> => {

@@ -1,4 +1,4 @@
 import { PolicyPack } from "@pulumi/policy";
-import { PACK_POLICIES } from "./policies";
+import { PACK_NAME, PACK_POLICIES } from "./policies";
 
-new PolicyPack("aks-trusted-access", { policies: [...PACK_POLICIES] });
+new PolicyPack(PACK_NAME, { policies: [...PACK_POLICIES] });

@@ -1,22 +1,31 @@
-import { checkBinding, checkBindingSet, isSystemAssigned } from "../../policypack/domain";
-import type { AuditedBinding, ClusterRef, Finding } from "./report";
+import {
+  BINDING_STATES,
+  checkBinding,
+  checkBindingSet,
+  isSystemAssigned,
+  judgeBindingState,
+  show,
+} from "../../policypack/domain";
+import type { AuditedBinding, ClusterRef, RuleFinding } from "./report";
 import { AuditRule } from "./rules";
 
-const SUCCEEDED = "Succeeded";
-
 export interface Assessment {
-  /** Why the cluster is non-compliant; empty when it is compliant. */
-  readonly findings: Finding[];
+  /** What fails the rule; empty when the cluster passes it. */
+  readonly findings: RuleFinding[];
   /** The package's binding checks applied to the live bindings; they do not change compliance. */
   readonly warnings: string[];
+  /** Binding states that are no finding but worth saying: a change in progress, a state the API does not define. */
+  readonly notices: string[];
 }
 
 /**
- * Judges one live cluster by the Trusted Access rule: non-compliant without bindings (the Cloud Conformity rule),
- * with an identity that is not system-assigned, or with a binding whose provisioning did not succeed.
+ * Judges one live cluster by the Trusted Access rule: it fails without bindings (the Cloud Conformity rule), with an
+ * identity that is not system-assigned, or with a binding that Azure failed to apply, whose change was canceled, or
+ * that Azure is deleting.
  */
 export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBinding[]): Assessment {
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
+  const notices: string[] = [];
   if (bindings.length === 0) {
     findings.push({
       rule: AuditRule.TrustedAccessMissing,
@@ -27,21 +36,32 @@ export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBin
   }
   findings.push(...identityFindings(cluster));
   for (const b of bindings) {
-    if (b.provisioningState !== SUCCEEDED) {
+    const state = judgeBindingState(b.provisioningState);
+    if (state.kind === "usable") continue;
+    const binding = `binding ${show(b.name)}`;
+    const inState = `in provisioning state ${show(state.state)}`;
+    if (state.kind === "unusable") {
       findings.push({
         rule: AuditRule.BindingNotSucceeded,
         binding: b.name,
-        message:
-          `has binding "${b.name}" in provisioning state "${b.provisioningState}", not "${SUCCEEDED}": it ` +
-          "gives no access until it is applied again.",
+        message: `has ${binding} ${inState}: ${state.problem}.`,
       });
+    } else if (state.kind === "in-progress") {
+      notices.push(
+        `${binding} is ${inState}: a change is in progress, so it is no finding; audit again when it is done.`,
+      );
+    } else {
+      notices.push(
+        `${binding} is ${inState}, which Azure's API does not define (${BINDING_STATES.join(", ")}): it is no ` +
+          "finding; see what it means with `az aks trustedaccess rolebinding show`.",
+      );
     }
   }
-  return { findings, warnings: bindingWarnings(cluster, bindings) };
+  return { findings, warnings: bindingWarnings(cluster, bindings), notices };
 }
 
 /** The part of the Trusted Access rule that needs no bindings: the cluster's identity is system-assigned. */
-export function identityFindings(cluster: ClusterRef): Finding[] {
+export function identityFindings(cluster: ClusterRef): RuleFinding[] {
   if (isSystemAssigned(cluster.identityType)) return [];
   return [
     {

@@ -1,4 +1,5 @@
 import {
+  KMS_IDENTITY_CONFLICT,
   NodeOsWindowFields,
   RuleVerdict,
   checkKmsPrivateVault,
@@ -6,8 +7,9 @@ import {
   checkNodeOsWindow,
   checkNodePoolFips,
   checkPrivateCluster,
+  isSystemAssigned,
 } from "../../policypack/domain";
-import type { ClusterSettings, Finding } from "./report";
+import type { ClusterRef, ClusterSettings, RuleFinding } from "./report";
 import { AuditRule } from "./rules";
 
 /**
@@ -15,7 +17,7 @@ import { AuditRule } from "./rules";
  * A rule with findings fails even when another part could not be read: what was read already decides it.
  */
 export interface RuleOutcome {
-  readonly findings: readonly Finding[];
+  readonly findings: readonly RuleFinding[];
   readonly unreadable?: string;
 }
 
@@ -33,7 +35,7 @@ function outcome(
   rule: AuditRule,
   verdicts: readonly { verdict: RuleVerdict; nodePool?: string }[],
 ): RuleOutcome {
-  const findings = verdicts.flatMap(({ verdict, nodePool }): Finding[] =>
+  const findings = verdicts.flatMap(({ verdict, nodePool }): RuleFinding[] =>
     verdict.status === "fail"
       ? [{ rule, message: `${verdict.problem}.`, ...(nodePool === undefined ? {} : { nodePool }) }]
       : [],
@@ -94,22 +96,29 @@ export function assessNodePoolFips(settings: ClusterSettings): RuleOutcome {
   );
 }
 
-export function assessKms(settings: ClusterSettings): RuleOutcome {
-  const kms = settings.kms;
-  return outcome(AuditRule.KmsPrivateKeyVault, [
-    {
-      verdict: checkKmsPrivateVault({
-        enabled: kms?.enabled,
-        enabledField: `${FIELD.kms}.enabled`,
-        keyId: kms?.keyId,
-        keyIdField: `${FIELD.kms}.keyId`,
-        networkAccess: kms?.keyVaultNetworkAccess,
-        networkAccessField: `${FIELD.kms}.keyVaultNetworkAccess`,
-        vaultResourceId: kms?.keyVaultResourceId,
-        vaultResourceIdField: `${FIELD.kms}.keyVaultResourceId`,
-      }),
-    },
-  ]);
+/**
+ * KMS with a private key vault. A cluster with the system-assigned identity the Trusted Access rule asks for cannot
+ * have KMS (Azure refuses it): its finding says so, and what choice that leaves, in place of a fix Azure refuses.
+ */
+export function assessKms(cluster: Pick<ClusterRef, "identityType" | "settings">): RuleOutcome {
+  const kms = cluster.settings.kms;
+  const verdict = checkKmsPrivateVault({
+    enabled: kms?.enabled,
+    enabledField: `${FIELD.kms}.enabled`,
+    keyId: kms?.keyId,
+    keyIdField: `${FIELD.kms}.keyId`,
+    networkAccess: kms?.keyVaultNetworkAccess,
+    networkAccessField: `${FIELD.kms}.keyVaultNetworkAccess`,
+    vaultResourceId: kms?.keyVaultResourceId,
+    vaultResourceIdField: `${FIELD.kms}.keyVaultResourceId`,
+  });
+  const found = outcome(AuditRule.KmsPrivateKeyVault, [{ verdict }]);
+  if (verdict.status !== "fail" || !isSystemAssigned(cluster.identityType)) return found;
+  return {
+    findings: [
+      { rule: AuditRule.KmsPrivateKeyVault, message: `${verdict.problem}: ${KMS_IDENTITY_CONFLICT}.` },
+    ],
+  };
 }
 
 /** Two parts of one rule as one outcome: the findings of both, and what either could not read. */

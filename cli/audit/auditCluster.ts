@@ -9,19 +9,21 @@ import {
   assessPrivateCluster,
 } from "./assessSettings";
 import { describeAzureError } from "./azureError";
+import { Application, Enforcement, applicationTo } from "./enforcement";
 import { listBindings } from "./inventory/clusters";
 import { readNodeOsWindow } from "./inventory/maintenanceWindow";
 import type { Limiter } from "./limiter";
 import { remediationFor } from "./remediation";
-import type { AuditedBinding, ClusterRef, ClusterResult, RuleCheck } from "./report";
-import type { CheckedRule } from "./rules";
+import type { AuditedBinding, ClusterRef, ClusterResult, Finding, FindingLevel, RuleCheck } from "./report";
+import { AUDIT_RULES, AuditRule, CheckedRule, policiesOf } from "./rules";
 
-/** Which rules to check on every cluster. */
+/** Which rules to check on every cluster, and how the pack's policies weigh their findings. */
 export interface RuleSelection {
-  /** In the order of `CHECKED_RULES`. */
+  /** In the order of `CHECKED_RULES`; none whose policies are all disabled. */
   readonly rules: readonly CheckedRule[];
   /** Also ask the node OS rule for a maintenance window: one more read per cluster. */
   readonly requireMaintenanceWindow: boolean;
+  readonly enforcement: Enforcement;
 }
 
 type Read<T> = { readonly value: T } | { readonly reason: string };
@@ -35,9 +37,10 @@ async function read<T>(task: () => Promise<T>): Promise<Read<T>> {
 }
 
 /**
- * Audits one cluster by the selected rules. The cluster list gave its settings; only the bindings (Trusted Access)
- * and the maintenance window (`--require-maintenance-window`) need reads of their own, one each, made only when
- * their rule is checked. A read that fails makes that rule unreadable on this cluster, never the others.
+ * Audits one cluster by the selected rules, each finding at the level of its policy. The cluster list gave its
+ * settings; only the bindings (Trusted Access) and the maintenance window (the node OS rule's window) need reads of
+ * their own, one each, made only when a policy that applies to this cluster judges them. A read that fails makes
+ * that rule unreadable on this cluster, never the others.
  */
 export async function auditCluster(
   client: ContainerServiceClient,
@@ -46,9 +49,15 @@ export async function auditCluster(
   selection: RuleSelection,
 ): Promise<ClusterResult> {
   const checks = new Set(selection.rules);
+  const applyTo = (policy: string): Application => applicationTo(selection.enforcement, policy, cluster);
+  const applies = (rule: AuditRule): Application => applyTo(AUDIT_RULES[rule].policy);
   const [bindingsRead, windowRead] = await Promise.all([
-    checks.has("trusted-access-missing") ? read(() => listBindings(client, limit, cluster)) : undefined,
-    checks.has("node-os-auto-upgrade") && selection.requireMaintenanceWindow
+    checks.has("trusted-access-missing") && applies("trusted-access-missing").applies
+      ? read(() => listBindings(client, limit, cluster))
+      : undefined,
+    checks.has("node-os-auto-upgrade") &&
+    selection.requireMaintenanceWindow &&
+    applies("node-os-maintenance-window").applies
       ? read(() => readNodeOsWindow(client, limit, cluster))
       : undefined,
   ]);
@@ -61,33 +70,75 @@ export async function auditCluster(
       assessNodeOs(cluster.settings, windowRead === undefined ? undefined : windowOf(windowRead)),
     "private-cluster": () => assessPrivateCluster(cluster.settings),
     "node-pool-fips": () => assessNodePoolFips(cluster.settings),
-    "kms-private-key-vault": () => assessKms(cluster.settings),
+    "kms-private-key-vault": () => assessKms(cluster),
   };
-  const judged = selection.rules.map((rule) => ({ rule, outcome: outcomes[rule]() }));
-  const findings = judged.flatMap((j) => j.outcome.findings);
-  const ruleChecks = judged.map(({ rule, outcome }): RuleCheck => ({
-    rule,
-    result: outcome.findings.length > 0 ? "fail" : outcome.unreadable === undefined ? "pass" : "unreadable",
-    ...(outcome.unreadable === undefined ? {} : { reason: outcome.unreadable }),
-  }));
+  const judged = selection.rules.map((rule) => {
+    const outcome = outcomes[rule]();
+    const kept = outcome.findings.flatMap((f) => {
+      const how = applies(f.rule);
+      return how.applies ? [{ ...f, enforcementLevel: how.level }] : [];
+    });
+    return { findings: kept, check: ruleCheck(rule, outcome, kept, policiesOf(rule).map(applyTo)) };
+  });
+  const findings = judged.flatMap((j) => j.findings);
+  const ruleChecks = judged.map((j) => j.check);
   const context = {
     cluster,
     bindings: bindings ?? ([] as AuditedBinding[]),
     nodeOsWindow: windowRead !== undefined && "value" in windowRead ? windowRead.value : undefined,
+    exemptions: selection.enforcement.exemptions,
   };
   return {
-    status:
-      findings.length > 0
-        ? "non-compliant"
-        : ruleChecks.some((c) => c.result === "unreadable")
-          ? "unreadable"
+    status: findings.some((f) => f.enforcementLevel === "mandatory")
+      ? "non-compliant"
+      : ruleChecks.some((c) => c.reason !== undefined)
+        ? "unreadable"
+        : findings.length > 0
+          ? "advisory"
           : "compliant",
     cluster,
     checks: ruleChecks,
     bindings,
-    findings: findings.map((f) => ({ ...f, remediation: remediationFor({ ...context, findings: [f] }) })),
+    findings: findings.map((f): Finding => ({
+      ...f,
+      remediation: remediationFor({ ...context, findings: [f] }),
+    })),
     warnings: trustedAccess.warnings,
+    notices: trustedAccess.notices,
     remediation: remediationFor({ ...context, findings }),
+  };
+}
+
+/**
+ * A rule's verdict on the cluster from the findings its policies kept: failed when one is left, else unreadable when
+ * a read it needs failed, else exempt when the cluster is exempt from one of its policies, else passed.
+ */
+function ruleCheck(
+  rule: CheckedRule,
+  outcome: RuleOutcome,
+  kept: readonly { enforcementLevel: FindingLevel }[],
+  applications: readonly Application[],
+): RuleCheck {
+  const levels = applications.flatMap((a) => (a.applies ? [a.level] : []));
+  const exemptions = applications.flatMap((a) =>
+    !a.applies && a.exemption !== undefined ? [a.exemption] : [],
+  );
+  const result =
+    kept.length > 0
+      ? "fail"
+      : outcome.unreadable !== undefined
+        ? "unreadable"
+        : exemptions.length > 0
+          ? "exempt"
+          : "pass";
+  return {
+    rule,
+    result,
+    ...(levels.length === 0
+      ? {}
+      : { enforcementLevel: levels.includes("mandatory") ? "mandatory" : "advisory" }),
+    ...(outcome.unreadable === undefined ? {} : { reason: outcome.unreadable }),
+    ...(exemptions.length === 0 ? {} : { exemption: exemptions.join("; ") }),
   };
 }
 
@@ -95,16 +146,18 @@ export async function auditCluster(
 function assessTrustedAccess(
   cluster: ClusterRef,
   bindingsRead: Read<AuditedBinding[]> | undefined,
-): { outcome: RuleOutcome; warnings: readonly string[] } {
-  if (bindingsRead === undefined) return { outcome: { findings: [] }, warnings: [] };
+): { outcome: RuleOutcome; warnings: readonly string[]; notices: readonly string[] } {
+  if (bindingsRead === undefined)
+    return { outcome: { findings: identityFindings(cluster) }, warnings: [], notices: [] };
   if ("reason" in bindingsRead) {
     return {
       outcome: { findings: identityFindings(cluster), unreadable: bindingsRead.reason },
       warnings: [],
+      notices: [],
     };
   }
-  const { findings, warnings } = assessCluster(cluster, bindingsRead.value);
-  return { outcome: { findings }, warnings };
+  const { findings, warnings, notices } = assessCluster(cluster, bindingsRead.value);
+  return { outcome: { findings }, warnings, notices };
 }
 
 function windowOf(

@@ -1,6 +1,8 @@
 import { Command, Option } from "commander";
 import { show } from "../../policypack/domain";
 import { ConnectionFlags, addConnectionFlags, parseConnectionFlags } from "./connection/connectionFlags";
+import { POLICY_CONFIG_FLAG } from "./policyConfig";
+import type { RuleFlags } from "./ruleSelection";
 import { CHECKED_RULES, CheckedRule } from "./rules";
 import type { AuditOptions } from "./runAudit";
 import { UsageError } from "../command/usageError";
@@ -24,12 +26,17 @@ export interface AuditFlags extends ConnectionFlags {
   /** Absent when not given: every rule. Commander has checked each against `CHECKED_RULES`. */
   readonly rule?: readonly string[];
   readonly requireMaintenanceWindow?: boolean;
+  readonly policyConfig?: string;
 }
 
-export interface AuditCommandOptions extends AuditOptions {
+/** What the flags ask for; the rules that run and their levels follow once `--policy-config` is read. */
+export interface AuditCommandOptions
+  extends Omit<AuditOptions, "rules" | "requireMaintenanceWindow" | "enforcement">, RuleFlags {
   readonly output: OutputFormat;
   /** Write the report here instead of stdout. */
   readonly out?: string;
+  /** The policy pack's config file (`pulumi preview --policy-pack-config`'s format), when given. */
+  readonly policyConfig?: string;
 }
 
 export function addAuditFlags(command: Command): Command {
@@ -59,6 +66,11 @@ export function addAuditFlags(command: Command): Command {
     .option(
       "--require-maintenance-window",
       "the node OS rule also asks for an aksManagedNodeOSUpgradeSchedule of at least 4 hours (one more read per cluster)",
+    )
+    .option(
+      `${POLICY_CONFIG_FLAG} <file>`,
+      "the policy pack's config file (pulumi preview --policy-pack-config's format): each rule's level (mandatory " +
+        "findings exit 1, advisory ones do not), its exemptions and requireMaintenanceWindow",
     )
     .option(
       "--concurrency <n>",
@@ -106,8 +118,10 @@ export function parseAuditFlags(flags: AuditFlags): AuditCommandOptions {
     resourceGraph: flags.resourceGraph === true,
     concurrency,
     rules: rules as CheckedRule[],
+    rulesNamed: flags.rule !== undefined,
     requireMaintenanceWindow: flags.requireMaintenanceWindow === true,
     output: flags.output as OutputFormat,
     ...(flags.out === undefined ? {} : { out: flags.out }),
+    ...(flags.policyConfig === undefined ? {} : { policyConfig: flags.policyConfig }),
   };
 }

@@ -6,8 +6,10 @@ import { describeAzureError } from "./azureError";
 import { formatJson } from "./format/json";
 import { formatSarif } from "./format/sarif";
 import { formatTable } from "./format/table";
+import { loadEnforcement } from "./policyConfig";
 import { terminalProgress } from "./progress";
 import type { AuditReport } from "./report";
+import { selectRules } from "./ruleSelection";
 import { runAudit } from "./runAudit";
 import { summarize } from "./summary";
 
@@ -22,19 +24,21 @@ export function registerAuditCommand(program: Command): void {
     .command("audit")
     .description(
       "Check live AKS clusters across subscriptions against the Trusted Access rule and the four it names (node OS " +
-        "auto-upgrade, private cluster, FIPS node pools, KMS with a private key vault). Exit 0 when all are " +
-        "compliant, 1 when one is not, 2 when something could not be read.",
+        "auto-upgrade, private cluster, FIPS node pools, KMS with a private key vault), each at its policy's " +
+        "level in the policy pack. Exit 0 without a mandatory finding, 1 with one, 2 when what could not be read " +
+        "may hide one.",
     );
   addAuditFlags(audit).action((flags: AuditFlags, command: Command) =>
     runCommand(
       command,
       async () => {
         const options = parseAuditFlags(flags);
+        const selection = selectRules(options, await loadEnforcement(options.policyConfig));
         prepareOut(options.out);
         const progress = terminalProgress(process.stderr);
         let report: AuditReport;
         try {
-          report = await runAudit(options, progress.update);
+          report = await runAudit({ ...options, ...selection }, progress.update);
         } finally {
           progress.done();
         }

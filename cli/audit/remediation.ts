@@ -1,13 +1,15 @@
 import {
   AzureCliValues,
-  KMS_IDENTITY_CONFLICT,
   azureCliCommand,
   isSystemAssigned,
+  judgeBindingState,
   nodeOsWindowAzureCli,
+  shellWord,
 } from "../../policypack/domain";
+import type { PolicyExemptions } from "./enforcement";
 import type { LiveNodeOsWindow } from "./inventory/maintenanceWindow";
-import type { AuditedBinding, ClusterRef, Finding, Remediation } from "./report";
-import { AuditRule, CheckedRule, catalogEntry } from "./rules";
+import type { AuditedBinding, ClusterRef, Remediation, RuleFinding } from "./report";
+import { AUDIT_RULES, AuditRule, CheckedRule, catalogEntry } from "./rules";
 
 /** The fixes of the Trusted Access rule's other findings, which the rules' catalog does not hold. */
 const MANAGED_IDENTITY_AZURE_CLI =
@@ -38,9 +40,19 @@ export interface RemediationContext {
   readonly cluster: ClusterRef;
   /** The bindings as read; empty when they were not. */
   readonly bindings: readonly AuditedBinding[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly RuleFinding[];
   /** The cluster's node OS maintenance configuration, if it has one (then it is updated, not added). */
   readonly nodeOsWindow?: LiveNodeOsWindow;
+  /** The policies' exemptions: the tag that records a choice between two rules. */
+  readonly exemptions: Readonly<Record<string, PolicyExemptions>>;
+}
+
+/**
+ * Records the choice the KMS conflict leaves a system-assigned cluster: its exemption tag, merged into its tags
+ * (`az aks update --tags` would replace them all), with the reason as the value.
+ */
+function exemptionTagCommand(cluster: ClusterRef, tag: string): string {
+  return `az tag update --resource-id ${shellWord(cluster.id)} --operation Merge --tags ${shellWord(`${tag}=<reason>`)}`;
 }
 
 const PRIVATE_LINK_NOTE =
@@ -81,10 +93,18 @@ export function remediationFor(context: RemediationContext): Remediation {
     const named = new Set(
       findings.filter((f) => f.rule === AuditRule.BindingNotSucceeded).map((f) => f.binding),
     );
-    const failed = bindings.filter(
-      (x) => x.provisioningState !== "Succeeded" && (named.has(x.name) || named.has(undefined)),
-    );
-    for (const b of failed) run(BINDING_UPDATE_AZURE_CLI, { binding: b.name, roles: b.roles });
+    for (const b of bindings.filter((x) => named.has(x.name) || named.has(undefined))) {
+      const state = judgeBindingState(b.provisioningState);
+      if (state.kind !== "unusable") continue;
+      // A binding Azure is deleting cannot be applied again: it is made anew, with what it held, once it is gone.
+      if (state.state.toLowerCase() === "deleting") {
+        run(catalogEntry("trusted-access-missing").azureCli, {
+          binding: b.name,
+          roles: b.roles,
+          sourceResourceId: b.sourceResourceId,
+        });
+      } else run(BINDING_UPDATE_AZURE_CLI, { binding: b.name, roles: b.roles });
+    }
   }
   if (rules.has(AuditRule.NodeOsAutoUpgrade)) run(catalogEntry("node-os-auto-upgrade").azureCli);
   if (rules.has(AuditRule.NodeOsMaintenanceWindow)) {
@@ -109,9 +129,14 @@ export function remediationFor(context: RemediationContext): Remediation {
     notes.push(FIPS_NOTE);
   }
   if (rules.has(AuditRule.KmsPrivateKeyVault)) {
-    run(catalogEntry("kms-private-key-vault").azureCli);
-    componentLine("kms-private-key-vault");
-    if (isSystemAssigned(cluster.identityType)) notes.push(`${KMS_IDENTITY_CONFLICT}.`);
+    // On a system-assigned cluster Azure refuses the KMS command; its finding says why and what choice is left.
+    const exemptTag = context.exemptions[AUDIT_RULES["kms-private-key-vault"].policy]?.tag;
+    if (isSystemAssigned(cluster.identityType) && exemptTag !== undefined) {
+      azureCli.push(exemptionTagCommand(cluster, exemptTag));
+    } else {
+      run(catalogEntry("kms-private-key-vault").azureCli);
+      componentLine("kms-private-key-vault");
+    }
   }
   return {
     azureCli,

@@ -1,4 +1,4 @@
-import { CLUSTER_RULES, ClusterRuleInfo } from "../../policypack/domain";
+import { CLUSTER_RULES, ClusterRuleInfo, IDENTITY_POLICY } from "../../policypack/domain";
 
 /** What makes a live cluster non-compliant, one id per reason; SARIF uses the ids as rule ids. */
 export const AuditRule = {
@@ -47,6 +47,11 @@ export const CHECKED_RULE_OF: Readonly<Record<AuditRule, CheckedRule>> = {
 };
 
 export interface AuditRuleText {
+  /**
+   * The pack's policy that judges the same thing before deployment: its level (after `--policy-config`) is the
+   * finding's, and its exemptions exempt the cluster.
+   */
+  readonly policy: string;
   /** A few words, for headings. */
   readonly title: string;
   /** One sentence. */
@@ -57,6 +62,7 @@ export interface AuditRuleText {
 
 export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
   "trusted-access-missing": {
+    policy: CLUSTER_RULES["trusted-access"].policy,
     title: "Trusted Access not enabled",
     description:
       "An AKS cluster has at least one Trusted Access role binding (the Cloud Conformity rule " +
@@ -64,16 +70,21 @@ export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
     severity: CLUSTER_RULES["trusted-access"].severity,
   },
   "identity-not-system-assigned": {
+    policy: IDENTITY_POLICY,
     title: "Cluster identity not system-assigned",
     description: "An AKS cluster uses a system-assigned managed identity, as the Trusted Access rule asks.",
     severity: "medium",
   },
   "binding-not-succeeded": {
-    title: "Role binding not provisioned",
-    description: "Every Trusted Access role binding of a cluster is in provisioning state Succeeded.",
+    policy: CLUSTER_RULES["trusted-access"].policy,
+    title: "Role binding failed, canceled or being deleted",
+    description:
+      "No Trusted Access role binding of a cluster is in provisioning state Failed, Canceled or Deleting (Updating " +
+      "is a change in progress, and a binding without a state is not a failure).",
     severity: "low",
   },
   "node-os-auto-upgrade": {
+    policy: CLUSTER_RULES["node-os-auto-upgrade"].policy,
     title: "Node OS auto-upgrade off",
     description:
       "An AKS cluster's node OS upgrade channel is NodeImage or SecurityPatch (the Cloud Conformity rule " +
@@ -81,6 +92,7 @@ export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
     severity: CLUSTER_RULES["node-os-auto-upgrade"].severity,
   },
   "node-os-maintenance-window": {
+    policy: CLUSTER_RULES["node-os-auto-upgrade"].policy,
     title: "No node OS maintenance window",
     description:
       "An AKS cluster has an aksManagedNodeOSUpgradeSchedule maintenance configuration of at least 4 hours " +
@@ -88,12 +100,14 @@ export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
     severity: "low",
   },
   "private-cluster": {
+    policy: CLUSTER_RULES["private-cluster"].policy,
     title: "Public API server",
     description:
       "An AKS cluster's API server has no public endpoint (the Cloud Conformity rule 'Private Kubernetes Clusters').",
     severity: CLUSTER_RULES["private-cluster"].severity,
   },
   "node-pool-fips": {
+    policy: CLUSTER_RULES["node-pool-fips"].policy,
     title: "Node pool without FIPS",
     description:
       "Every node pool of an AKS cluster runs a FIPS-enabled OS (the Cloud Conformity rule 'Enable FIPS for AKS " +
@@ -101,6 +115,7 @@ export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
     severity: CLUSTER_RULES["node-pool-fips"].severity,
   },
   "kms-private-key-vault": {
+    policy: CLUSTER_RULES["kms-private-key-vault"].policy,
     title: "etcd not encrypted with a private key vault",
     description:
       "An AKS cluster encrypts etcd with KMS and a key vault reached over a private link (the Cloud Conformity rule " +
@@ -111,8 +126,14 @@ export const AUDIT_RULES: Readonly<Record<AuditRule, AuditRuleText>> = {
 
 /** Advice that does not make a cluster non-compliant: the package's binding checks on live bindings. */
 export const ADVICE_RULE = "binding-advice";
-export const ADVICE_RULE_TEXT: AuditRuleText = {
+export const ADVICE_RULE_TEXT: Omit<AuditRuleText, "policy"> = {
   title: "Binding advice",
   description:
     "A live Trusted Access role binding meets this package's binding checks (roles, source, subscription).",
 };
+
+/** The pack's policies whose levels and exemptions a checked rule's findings follow, in the order of its finding ids. */
+export function policiesOf(rule: CheckedRule): string[] {
+  const ids = (Object.keys(AUDIT_RULES) as AuditRule[]).filter((id) => CHECKED_RULE_OF[id] === rule);
+  return [...new Set(ids.map((id) => AUDIT_RULES[id].policy))];
+}

@@ -9,8 +9,10 @@ import {
   listVisibleSubscriptions,
   lookUpSubscriptions,
 } from "./inventory/subscriptions";
+import { levelOf } from "./enforcement";
 import { Limiter, createLimiter } from "./limiter";
 import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "./report";
+import { CHECKED_RULES, policiesOf } from "./rules";
 
 /** What `aks-trusted-access audit` audits and how. */
 export interface AuditOptions extends ConnectionOptions, RuleSelection {
@@ -95,6 +97,10 @@ export async function runAudit(
     clusterSource: options.resourceGraph ? "resource-graph" : "resource-manager",
     rules: options.rules,
     requireMaintenanceWindow: options.requireMaintenanceWindow,
+    ...(options.enforcement.configFile === undefined ? {} : { policyConfig: options.enforcement.configFile }),
+    enforcementLevels: Object.fromEntries(
+      CHECKED_RULES.flatMap(policiesOf).map((policy) => [policy, levelOf(options.enforcement, policy)]),
+    ),
     subscriptions: sortSubscriptions(results),
   };
 }

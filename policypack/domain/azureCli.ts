@@ -22,6 +22,8 @@ export interface AzureCliValues {
   readonly binding?: string;
   /** `<role>[,<role>...]`, joined with commas as `--roles` takes them. */
   readonly roles?: readonly string[];
+  /** `<source-resource-id>` */
+  readonly sourceResourceId?: string;
 }
 
 const PLACEHOLDERS: Readonly<Record<string, (v: AzureCliValues) => string | undefined>> = {
@@ -30,6 +32,7 @@ const PLACEHOLDERS: Readonly<Record<string, (v: AzureCliValues) => string | unde
   "<pool>": (v) => v.pool,
   "<binding-name>": (v) => v.binding,
   "<role>[,<role>...]": (v) => v.roles?.join(","),
+  "<source-resource-id>": (v) => v.sourceResourceId,
 };
 
 const PLACEHOLDER = new RegExp(

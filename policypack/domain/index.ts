@@ -2,6 +2,8 @@ export { AzureCliValues, azureCliCommand, shellWord } from "./azureCli";
 export { ARM_ID_FORMS, ArmId, ArmIdParse, fullType, parseArmId, parseClusterId } from "./armId";
 export { BindingFields, Findings, MAX_BINDINGS_PER_CLUSTER, checkBinding, fieldPath } from "./bindingRules";
 export { BindingIdentity, checkBindingSet } from "./bindingSetRules";
+export { BINDING_STATES, BindingStateVerdict, judgeBindingState } from "./bindingState";
+export { exemptingTagKey, listsCluster } from "./exemption";
 export { isSystemAssigned } from "./identity";
 export { BINDING_NAME_RULE, CLUSTER_NAME_RULE, isValidBindingName, isValidClusterName } from "./names";
 export { privilegeReasons } from "./privilege";
@@ -21,6 +23,7 @@ export {
   CLUSTER_RULES,
   COMPLIANT_NODE_OS_CHANNELS,
   ClusterRuleInfo,
+  IDENTITY_POLICY,
   KMS_IDENTITY_CONFLICT,
   KmsFields,
   MIN_WINDOW_HOURS,

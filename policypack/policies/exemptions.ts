@@ -1,4 +1,4 @@
-import { UNKNOWN, Unknown, show } from "../domain";
+import { UNKNOWN, Unknown, exemptingTagKey, listsCluster, show } from "../domain";
 import { stringList, textOr } from "./configValues";
 import { Plain, TextReading, isRecord } from "./plainProps";
 import { skipCheck } from "./skipCheck";
@@ -66,8 +66,7 @@ export function nameExemption(
 ): Exemption {
   const listed =
     (pulumiName !== undefined && exemptions.clusters.includes(pulumiName)) ||
-    (typeof azureName === "string" &&
-      exemptions.clusters.some((n) => n.toLowerCase() === azureName.toLowerCase()));
+    (typeof azureName === "string" && listsCluster(exemptions.clusters, azureName));
   if (listed) return "exempt";
   return azureName === UNKNOWN && exemptions.clusters.length > 0 ? "undecided" : "not-exempt";
 }
@@ -79,7 +78,7 @@ export function exemptionHint(exemptions: Exemptions): string {
 
 function hasTagKey(tags: Plain, key: string): boolean | Unknown {
   if (tags === UNKNOWN) return UNKNOWN;
-  return isRecord(tags) && Object.keys(tags).some((k) => k.toLowerCase() === key.toLowerCase());
+  return isRecord(tags) && exemptingTagKey(Object.keys(tags), key) !== undefined;
 }
 
 /**

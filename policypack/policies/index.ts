@@ -8,7 +8,7 @@ export {
   nodeOsAutoUpgrade,
 } from "./nodeOsAutoUpgrade";
 export { NODE_POOL_FIPS_EXEMPT_TAG, nodePoolFips } from "./nodePoolFips";
-export { PACK_POLICIES } from "./packPolicies";
+export { PACK_NAME, PACK_POLICIES } from "./packPolicies";
 export { PRIVATE_CLUSTER_EXEMPT_TAG, privateCluster } from "./privateCluster";
 export { PrivilegedRolesConfig, privilegedRoles } from "./privilegedRoles";
 export { systemAssignedIdentity } from "./systemAssignedIdentity";

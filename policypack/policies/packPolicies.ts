@@ -10,6 +10,9 @@ import { reportingSkips } from "./skipCheck";
 import { systemAssignedIdentity } from "./systemAssignedIdentity";
 import { trustedAccessRequired } from "./trustedAccessRequired";
 
+/** The pack's name, as the Pulumi CLI and a config file's messages show it. */
+export const PACK_NAME = "aks-trusted-access";
+
 /**
  * The pack's policies, in the order it serves them: the one list the pack, its tests and the benchmark share. Each
  * reports the checks it skipped on values known only after deployment ({@link reportingSkips}).

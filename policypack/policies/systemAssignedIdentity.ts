@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { UNKNOWN, isSystemAssigned, show } from "../domain";
+import { IDENTITY_POLICY, UNKNOWN, isSystemAssigned, show } from "../domain";
 import { MANAGED_IDENTITY_DOCS } from "./docs";
 import { field, isRecord, plainFields } from "./plainProps";
 import { clusterProvider } from "./resourceTypes";
@@ -10,7 +10,7 @@ const FIX =
   "reaches the cluster through its system-assigned managed identity.";
 
 export const systemAssignedIdentity: ResourceValidationPolicy = {
-  name: "aks-cluster-system-assigned-identity",
+  name: IDENTITY_POLICY,
   description: "Every AKS cluster uses a system-assigned managed identity, which Trusted Access requires.",
   enforcementLevel: "mandatory",
   severity: "high",

@@ -24,7 +24,7 @@ export interface TrustedAccessRequiredConfig extends ExemptionConfig {
 }
 
 export const trustedAccessRequired: StackValidationPolicy = {
-  name: "aks-trusted-access-required",
+  name: CLUSTER_RULES["trusted-access"].policy,
   description:
     "Every AKS cluster in the stack is the target of at least one Trusted Access role binding in the same stack.",
   enforcementLevel: "mandatory",

@@ -1,31 +1,43 @@
 import { strict as assert } from "node:assert";
 import { assessCluster } from "../../cli/audit/assess";
-import type { AuditedBinding, ClusterRef, Finding } from "../../cli/audit/report";
+import type { AuditedBinding, ClusterRef, RuleFinding } from "../../cli/audit/report";
 import { MLWORKLOAD, SUB, aBinding, aCluster } from "./support/clusters";
 
-const MISSING: Finding = {
+const MISSING: RuleFinding = {
   rule: "trusted-access-missing",
   message:
     "has no Trusted Access role bindings (`az aks trustedaccess rolebinding list` returns []): give each Azure " +
     "service that reaches its API server a role binding.",
 };
-const identity = (type: string): Finding => ({
+const identity = (type: string): RuleFinding => ({
   rule: "identity-not-system-assigned",
   message: `uses identity type "${type}", not a system-assigned managed identity, which the Trusted Access rule asks for.`,
 });
-const state = (name: string, s: string): Finding => ({
+const unusable = (s: string, why: string): RuleFinding => ({
   rule: "binding-not-succeeded",
-  binding: name,
-  message: `has binding "${name}" in provisioning state "${s}", not "Succeeded": it gives no access until it is applied again.`,
+  binding: "late",
+  message: `has binding "late" in provisioning state "${s}": ${why}.`,
 });
+const AGAIN = "so it may not give the access it declares until it is applied again";
 
 interface Case {
   readonly name: string;
   readonly cluster: ClusterRef;
   readonly bindings: readonly AuditedBinding[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly RuleFinding[];
   readonly warnings?: readonly string[];
+  readonly notices?: readonly string[];
 }
+
+/** A cluster whose second binding is in `state` (absent: Azure gave none). */
+const secondIn = (state: string | undefined): readonly AuditedBinding[] => [
+  aBinding(),
+  aBinding({
+    name: "late",
+    sourceResourceId: `${aBinding().sourceResourceId}-2`,
+    ...(state === undefined ? {} : { provisioningState: state }),
+  }),
+];
 
 const OTHER_SUB = "22222222-2222-2222-2222-222222222222";
 const cases: Case[] = [
@@ -59,15 +71,62 @@ const cases: Case[] = [
     bindings: [aBinding()],
     findings: [],
   },
-  ...(["Failed", "Updating", "Deleting", "Canceled", "Unknown"] as const).map((s): Case => ({
-    name: `flags a binding in state ${s}`,
+  {
+    name: "flags a binding in state Failed: its last change failed",
     cluster: aCluster(),
-    bindings: [
-      aBinding(),
-      aBinding({ name: "late", sourceResourceId: `${aBinding().sourceResourceId}-2`, provisioningState: s }),
+    bindings: secondIn("Failed"),
+    findings: [unusable("Failed", `its last change failed, ${AGAIN}`)],
+  },
+  {
+    name: "flags a binding in state Canceled: its last change was canceled",
+    cluster: aCluster(),
+    bindings: secondIn("Canceled"),
+    findings: [unusable("Canceled", `its last change was canceled, ${AGAIN}`)],
+  },
+  {
+    name: "flags a binding in state Deleting: it will give no access",
+    cluster: aCluster(),
+    bindings: secondIn("Deleting"),
+    findings: [
+      unusable(
+        "Deleting",
+        "Azure is deleting it, so it will give no access: if a service still needs it, create it again once it is gone",
+      ),
     ],
-    findings: [state("late", s)],
-  })),
+  },
+  {
+    name: "reads a state in any case, as ARM compares enum values",
+    cluster: aCluster(),
+    bindings: secondIn("failed"),
+    findings: [unusable("failed", `its last change failed, ${AGAIN}`)],
+  },
+  {
+    name: "passes a binding without a provisioning state, which Azure's API does not require",
+    cluster: aCluster(),
+    bindings: secondIn(undefined),
+    findings: [],
+  },
+  {
+    name: "passes a binding in state Updating, saying that a change is in progress",
+    cluster: aCluster(),
+    bindings: secondIn("Updating"),
+    findings: [],
+    notices: [
+      'binding "late" is in provisioning state "Updating": a change is in progress, so it is no finding; audit ' +
+        "again when it is done.",
+    ],
+  },
+  {
+    name: "names a state Azure's API does not define, without a finding",
+    cluster: aCluster(),
+    bindings: secondIn("Migrating"),
+    findings: [],
+    notices: [
+      'binding "late" is in provisioning state "Migrating", which Azure\'s API does not define (Canceled, ' +
+        "Deleting, Failed, Succeeded, Updating): it is no finding; see what it means with " +
+        "`az aks trustedaccess rolebinding show`.",
+    ],
+  },
   {
     name: "warns, without a finding, of a source in another subscription",
     cluster: aCluster(),
@@ -97,6 +156,7 @@ describe("assessCluster", () => {
       const assessment = assessCluster(c.cluster, c.bindings);
       assert.deepEqual(assessment.findings, c.findings);
       assert.deepEqual(assessment.warnings, c.warnings ?? []);
+      assert.deepEqual(assessment.notices, c.notices ?? []);
     });
   }
 });

@@ -6,7 +6,8 @@ import {
   assessNodePoolFips,
   assessPrivateCluster,
 } from "../../cli/audit/assessSettings";
-import type { ClusterSettings, Finding } from "../../cli/audit/report";
+import type { ClusterSettings, RuleFinding } from "../../cli/audit/report";
+import { KMS_IDENTITY_CONFLICT } from "../../policypack/domain";
 import { someSettings } from "./support/clusters";
 
 // The verdicts themselves are the domain's (test/domain/clusterRules.test.ts); these tests prove the audit maps
@@ -16,10 +17,13 @@ interface Case {
   readonly name: string;
   readonly assess: (s: ClusterSettings) => RuleOutcome;
   readonly settings: ClusterSettings;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly RuleFinding[];
 }
 
-const PASS: readonly Finding[] = [];
+const PASS: readonly RuleFinding[] = [];
+/** KMS on a cluster whose identity allows it: the conflict with Trusted Access does not apply. */
+const userAssignedKms = (settings: ClusterSettings): RuleOutcome =>
+  assessKms({ identityType: "UserAssigned", settings });
 const KMS = "securityProfile.azureKeyVaultKms";
 const pool = (name: string, enableFips: unknown, osType = "Linux", osSku?: string) => ({
   name,
@@ -132,13 +136,13 @@ const cases: Case[] = [
   },
   {
     name: "passes KMS with a private vault and its id",
-    assess: assessKms,
+    assess: userAssignedKms,
     settings: someSettings({ kms: kms() }),
     findings: PASS,
   },
   {
-    name: "fails a cluster without KMS",
-    assess: assessKms,
+    name: "fails a user-assigned cluster without KMS, where KMS is possible",
+    assess: userAssignedKms,
     settings: someSettings({ kms: undefined }),
     findings: [
       {
@@ -148,8 +152,19 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "fails a system-assigned cluster without KMS by saying why it cannot pass, and what choice is left",
+    assess: (settings) => assessKms({ identityType: "SystemAssigned", settings }),
+    settings: someSettings({ kms: undefined }),
+    findings: [
+      {
+        rule: "kms-private-key-vault",
+        message: `does not encrypt etcd with KMS (${KMS}.enabled is undefined): ${KMS_IDENTITY_CONFLICT}.`,
+      },
+    ],
+  },
+  {
     name: "fails KMS in a public vault",
-    assess: assessKms,
+    assess: userAssignedKms,
     settings: someSettings({ kms: kms({ keyVaultNetworkAccess: "Public", keyVaultResourceId: undefined }) }),
     findings: [
       {
@@ -160,7 +175,7 @@ const cases: Case[] = [
   },
   {
     name: "fails KMS Private without the vault's id",
-    assess: assessKms,
+    assess: userAssignedKms,
     settings: someSettings({ kms: kms({ keyVaultResourceId: undefined }) }),
     findings: [
       {

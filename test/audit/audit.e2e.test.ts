@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   PRODUCTION,
@@ -136,7 +136,10 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
       clusters: 3,
       compliantClusters: 2,
       nonCompliantClusters: 1,
+      advisoryClusters: 0,
       unreadableClusters: 0,
+      mandatoryFindings: 1,
+      advisoryFindings: 0,
       complete: true,
       exitCode: 1,
     });
@@ -148,28 +151,114 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
     assert.equal(run.code, 1);
   });
 
-  it("exits 0 when every cluster passes the rules it checks: all but KMS, which a system-assigned cluster cannot pass", async () => {
+  describe("of a cluster that meets the Trusted Access rule, with a public API server and no KMS", () => {
     const team = { subscriptions: teamSubscriptions, pageSize: 2 };
-    const but = ["trusted-access-missing", "node-os-auto-upgrade", "private-cluster", "node-pool-fips"];
-    const run = await runScenario(bench, team, [
-      "audit",
-      "--subscription",
-      TEAM,
-      "--require-maintenance-window",
-      ...but.flatMap((r) => ["--rule", r]),
-    ]);
-    assert.equal(run.stdout, expected("team.table.txt"));
-    assert.equal(run.stderr, "");
-    assert.equal(run.code, 0);
-    const all = await runScenario(bench, team, ["audit", "--subscription", TEAM, "--output", "json"]);
-    const report = JSON.parse(all.stdout) as {
-      subscriptions: { clusters: { findings: { rule: string }[] }[] }[];
+    /** Audits the team subscription with `args` and, when given, a config file holding `config`. */
+    const auditTeam = (args: readonly string[], config?: object): Promise<ScenarioResult> => {
+      const file = join(bench.dir, "policy-config.json");
+      if (config !== undefined) writeFileSync(file, JSON.stringify(config));
+      const withConfig = config === undefined ? [] : ["--policy-config", file];
+      return runScenario(bench, team, ["audit", "--subscription", TEAM, ...withConfig, ...args]);
     };
-    assert.deepEqual(
-      report.subscriptions[0].clusters[0].findings.map((f) => f.rule),
-      ["kms-private-key-vault"],
-    );
-    assert.equal(all.code, 1);
+    type Report = {
+      rules: string[];
+      requireMaintenanceWindow: boolean;
+      subscriptions: {
+        clusters: {
+          status: string;
+          checks: object[];
+          findings: { rule: string; enforcementLevel: string }[];
+        }[];
+      }[];
+    };
+    const clusterOf = (run: ScenarioResult) =>
+      (JSON.parse(run.stdout) as Report).subscriptions[0].clusters[0];
+    const levelsOf = (run: ScenarioResult) =>
+      clusterOf(run).findings.map((f) => [f.rule, f.enforcementLevel]);
+    const sarifLevels = (run: ScenarioResult) =>
+      (
+        JSON.parse(run.stdout) as { runs: { results: { ruleId: string; level: string }[] }[] }
+      ).runs[0].results.map((r) => [r.ruleId, r.level]);
+    const bindingReads = (run: ScenarioResult) =>
+      run.requests.filter((q) => q.path.toLowerCase().endsWith("/trustedaccessrolebindings"));
+
+    it("exits 0 by default, listing its advisory findings with their fixes, and says what decided", async () => {
+      const run = await auditTeam([]);
+      assert.equal(run.stdout, expected("team.table.txt"));
+      assert.equal(run.stderr, "");
+      assert.equal(run.code, 0);
+    });
+
+    it("gives SARIF results of advisory findings the level warning", async () => {
+      const run = await auditTeam(["--output", "sarif"]);
+      assert.deepEqual(sarifLevels(run), [
+        ["private-cluster", "warning"],
+        ["kms-private-key-vault", "warning"],
+      ]);
+      assert.equal(run.code, 0);
+    });
+
+    it("exits 1 once --policy-config makes aks-private-cluster mandatory, its SARIF result an error", async () => {
+      const config = { "aks-private-cluster": "mandatory" };
+      const json = await auditTeam(["--output", "json"], config);
+      assert.deepEqual(levelsOf(json), [
+        ["private-cluster", "mandatory"],
+        ["kms-private-key-vault", "advisory"],
+      ]);
+      assert.equal(clusterOf(json).status, "non-compliant");
+      assert.equal(json.code, 1);
+      const sarif = await auditTeam(["--output", "sarif"], config);
+      assert.deepEqual(sarifLevels(sarif), [
+        ["private-cluster", "error"],
+        ["kms-private-key-vault", "warning"],
+      ]);
+      assert.equal(sarif.code, 1);
+    });
+
+    it("exits 1 with --rule kms-private-key-vault once the config raises that rule to mandatory, reading no binding", async () => {
+      const kms = ["--rule", "kms-private-key-vault"];
+      const run = await auditTeam([...kms, "--output", "json"], {
+        "aks-kms-private-key-vault": { enforcementLevel: "mandatory" },
+      });
+      assert.deepEqual(levelsOf(run), [["kms-private-key-vault", "mandatory"]]);
+      assert.deepEqual(bindingReads(run), []);
+      assert.equal(run.code, 1);
+      // Without the config, the same rule alone is advisory: exit 0.
+      assert.equal((await auditTeam(kms)).code, 0);
+    });
+
+    it("exempts it from a rule by its name in exemptClusters, saying so, and leaves it under the others", async () => {
+      const run = await auditTeam(["--output", "json"], {
+        all: "mandatory",
+        "aks-kms-private-key-vault": { exemptClusters: ["AKS-TEAM"] },
+      });
+      assert.deepEqual(levelsOf(run), [["private-cluster", "mandatory"]]);
+      assert.deepEqual(clusterOf(run).checks[4], {
+        rule: "kms-private-key-vault",
+        result: "exempt",
+        exemption: "aks-kms-private-key-vault: listed in exemptClusters",
+      });
+      assert.equal(run.code, 1);
+    });
+
+    it("does not run a rule whose policies the config disables: no column, no read", async () => {
+      const run = await auditTeam(["--output", "json"], {
+        "aks-trusted-access-required": "disabled",
+        "aks-cluster-system-assigned-identity": "disabled",
+        "aks-node-os-auto-upgrade": { requireMaintenanceWindow: true },
+      });
+      const report = JSON.parse(run.stdout) as Report;
+      assert.deepEqual(report.rules, [
+        "node-os-auto-upgrade",
+        "private-cluster",
+        "node-pool-fips",
+        "kms-private-key-vault",
+      ]);
+      assert.equal(report.requireMaintenanceWindow, true);
+      assert.deepEqual(bindingReads(run), []);
+      assert.equal(run.requests.filter((q) => q.path.includes("/maintenanceConfigurations/")).length, 1);
+      assert.equal(run.code, 0);
+    });
   });
 
   it("names each subscription it could not read with Azure's reason: unregistered, throttled past retries, unknown", async () => {
@@ -325,7 +414,7 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
         "aks-prod-empty: fail fail fail fail fail",
         "aks-prod-ml: pass fail pass fail fail",
         "aks-locked: unreadable fail fail fail fail",
-        "aks-flaky: fail pass pass pass fail",
+        "aks-flaky: fail pass pass pass exempt",
         "aks-uai: fail unreadable pass pass pass",
       ]);
       assert.equal(report.summary.unreadableClusters, 2);

@@ -28,6 +28,7 @@ const defaults: AuditCommandOptions = {
     "node-pool-fips",
     "kms-private-key-vault",
   ],
+  rulesNamed: false,
   requireMaintenanceWindow: false,
   output: "table",
   cloud: "AzureCloud",
@@ -82,7 +83,16 @@ describe("parseAuditFlags", () => {
         rule: ["private-cluster", "node-os-auto-upgrade", "private-cluster"],
         requireMaintenanceWindow: true,
       },
-      { rules: ["node-os-auto-upgrade", "private-cluster"], requireMaintenanceWindow: true },
+      {
+        rules: ["node-os-auto-upgrade", "private-cluster"],
+        rulesNamed: true,
+        requireMaintenanceWindow: true,
+      },
+    ],
+    [
+      "takes --policy-config, read later with the pack's policies",
+      { allSubscriptions: true, policyConfig: "policy-config.json" },
+      { policyConfig: "policy-config.json" },
     ],
   ];
   for (const [name, given, expected] of accepted) {

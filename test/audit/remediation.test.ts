@@ -1,10 +1,14 @@
 import { strict as assert } from "node:assert";
-import { remediationFor } from "../../cli/audit/remediation";
-import type { Finding } from "../../cli/audit/report";
-import { KMS_IDENTITY_CONFLICT } from "../../policypack/domain";
+import { RemediationContext, remediationFor as remediationWith } from "../../cli/audit/remediation";
+import type { RuleFinding } from "../../cli/audit/report";
 import { SUB, aBinding, aCluster } from "./support/clusters";
 
-const finding = (rule: Finding["rule"]): Finding => ({ rule, message: "..." });
+const finding = (rule: RuleFinding["rule"]): RuleFinding => ({ rule, message: "..." });
+
+/** The exemption tag of the KMS policy, as the pack's defaults give it. */
+const EXEMPTIONS = { "aks-kms-private-key-vault": { clusters: [], tag: "kms-private-key-vault-exempt" } };
+const remediationFor = (context: Omit<RemediationContext, "exemptions">) =>
+  remediationWith({ ...context, exemptions: EXEMPTIONS });
 
 describe("remediationFor", () => {
   it("gives a cluster without bindings the az create command with its names and a TrustedAccessBindings snippet", () => {
@@ -47,7 +51,7 @@ describe("remediationFor", () => {
     });
   });
 
-  it("re-applies each binding that did not succeed with its own roles, and only those", () => {
+  it("re-applies each binding that failed with its own roles, and only those", () => {
     const roles = [
       "Microsoft.MachineLearningServices/workspaces/mlworkload",
       "Microsoft.MachineLearningServices/workspaces/inference-v1",
@@ -68,13 +72,30 @@ describe("remediationFor", () => {
   it("re-applies only the binding a finding names, for a fix of that finding alone", () => {
     const bindings = [
       aBinding({ name: "a", provisioningState: "Failed" }),
-      aBinding({ name: "b", provisioningState: "Updating" }),
+      aBinding({ name: "b", provisioningState: "Canceled" }),
     ];
-    const only: Finding = { rule: "binding-not-succeeded", message: "...", binding: "b" };
+    const only: RuleFinding = { rule: "binding-not-succeeded", message: "...", binding: "b" };
     const fix = remediationFor({ cluster: aCluster(), bindings, findings: [only] });
     assert.deepEqual(fix.azureCli, [
       `az aks trustedaccess rolebinding update --subscription ${SUB} --resource-group rg-prod --cluster-name aks-1 ` +
         "--name b --roles Microsoft.MachineLearningServices/workspaces/mlworkload",
+    ]);
+  });
+
+  it("makes a binding Azure is deleting anew, with its source and roles, and leaves one in progress alone", () => {
+    const bindings = [
+      aBinding({ name: "gone", provisioningState: "Deleting" }),
+      aBinding({ name: "busy", provisioningState: "Updating" }),
+    ];
+    const fix = remediationFor({
+      cluster: aCluster(),
+      bindings,
+      findings: [finding("binding-not-succeeded")],
+    });
+    assert.deepEqual(fix.azureCli, [
+      `az aks trustedaccess rolebinding create --subscription ${SUB} --resource-group rg-prod --cluster-name aks-1 ` +
+        `--name gone --source-resource-id ${aBinding().sourceResourceId} ` +
+        "--roles Microsoft.MachineLearningServices/workspaces/mlworkload",
     ]);
   });
 
@@ -156,7 +177,7 @@ describe("remediationFor", () => {
   });
 
   it("switches each node pool without FIPS to a FIPS image, one command per pool", () => {
-    const pool = (nodePool: string): Finding => ({ rule: "node-pool-fips", message: "...", nodePool });
+    const pool = (nodePool: string): RuleFinding => ({ rule: "node-pool-fips", message: "...", nodePool });
     const fix = remediationFor({
       cluster: aCluster(),
       bindings: [],
@@ -169,20 +190,41 @@ describe("remediationFor", () => {
     assert.deepEqual(fix.notes, ["az aks nodepool update --enable-fips-image reimages the pool's nodes."]);
   });
 
-  it("turns KMS on with a private vault, and tells a system-assigned cluster of the identity conflict", () => {
-    const kms = [finding("kms-private-key-vault")];
-    const system = remediationFor({ cluster: aCluster(), bindings: [], findings: kms });
-    assert.deepEqual(system.azureCli, [
-      `az aks update ${args} --name aks-1 --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key-id> ` +
-        "--azure-keyvault-kms-key-vault-network-access Private " +
-        "--azure-keyvault-kms-key-vault-resource-id <key-vault-resource-id>",
-    ]);
-    assert.deepEqual(system.notes, [`${KMS_IDENTITY_CONFLICT}.`]);
+  it("turns KMS on with a private vault on a cluster whose identity allows it", () => {
     const user = remediationFor({
       cluster: aCluster({ identityType: "UserAssigned" }),
       bindings: [],
-      findings: kms,
+      findings: [finding("kms-private-key-vault")],
     });
-    assert.equal(user.notes, undefined);
+    assert.deepEqual(user, {
+      azureCli: [
+        `az aks update ${args} --name aks-1 --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key-id> ` +
+          "--azure-keyvault-kms-key-vault-network-access Private " +
+          "--azure-keyvault-kms-key-vault-resource-id <key-vault-resource-id>",
+      ],
+      component: [
+        "AksCluster kms-private-key-vault: not offered: Azure refuses KMS on a system-assigned cluster",
+      ],
+    });
+  });
+
+  it("gives a system-assigned cluster no KMS command Azure refuses, but the tag that records its exemption", () => {
+    const system = remediationFor({
+      cluster: aCluster(),
+      bindings: [],
+      findings: [finding("kms-private-key-vault")],
+    });
+    assert.deepEqual(system, {
+      azureCli: [
+        `az tag update --resource-id ${aCluster().id} --operation Merge --tags 'kms-private-key-vault-exempt=<reason>'`,
+      ],
+    });
+    const ownTag = remediationWith({
+      cluster: aCluster(),
+      bindings: [],
+      findings: [finding("kms-private-key-vault")],
+      exemptions: { "aks-kms-private-key-vault": { clusters: [], tag: "kms-exempt" } },
+    });
+    assert.match(ownTag.azureCli[0], / --tags 'kms-exempt=<reason>'$/);
   });
 });

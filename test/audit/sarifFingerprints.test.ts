@@ -2,16 +2,25 @@ import { strict as assert } from "node:assert";
 import type { Result } from "sarif";
 import { assessCluster } from "../../cli/audit/assess";
 import { formatSarif } from "../../cli/audit/format/sarif";
-import type { AuditReport, AuditedBinding, ClusterRef } from "../../cli/audit/report";
+import type { AuditReport, AuditedBinding, ClusterRef, Finding } from "../../cli/audit/report";
 import { SUB, aBinding, aCluster } from "./support/clusters";
 
-/** The SARIF results of an audit of one subscription holding this one cluster. */
+/** The SARIF results of an audit of one subscription holding this one cluster, every finding mandatory. */
 function results(cluster: ClusterRef, bindings: readonly AuditedBinding[]): Result[] {
-  const { findings, warnings } = assessCluster(cluster, bindings);
+  const assessed = assessCluster(cluster, bindings);
+  const findings = assessed.findings.map((f): Finding => ({
+    ...f,
+    enforcementLevel: "mandatory",
+    remediation: { azureCli: [] },
+  }));
   const report: AuditReport = {
     clusterSource: "resource-manager",
     rules: ["trusted-access-missing"],
     requireMaintenanceWindow: false,
+    enforcementLevels: {
+      "aks-trusted-access-required": "mandatory",
+      "aks-cluster-system-assigned-identity": "mandatory",
+    },
     subscriptions: [
       {
         status: "read",
@@ -24,7 +33,8 @@ function results(cluster: ClusterRef, bindings: readonly AuditedBinding[]): Resu
             checks: [{ rule: "trusted-access-missing", result: findings.length === 0 ? "pass" : "fail" }],
             bindings,
             findings,
-            warnings,
+            warnings: assessed.warnings,
+            notices: assessed.notices,
             remediation: { azureCli: [] },
           },
         ],
@@ -48,11 +58,11 @@ describe("audit SARIF for code scanning", () => {
 
   it("keeps a finding's fingerprint when the cluster's state or the id's casing changes", () => {
     const failed = results(aCluster(), [aBinding({ provisioningState: "Failed" })]);
-    const updating = results(aCluster({ id: aCluster().id.toUpperCase() }), [
-      aBinding({ provisioningState: "Updating" }),
+    const canceled = results(aCluster({ id: aCluster().id.toUpperCase() }), [
+      aBinding({ provisioningState: "Canceled" }),
     ]);
-    assert.notEqual(failed[0].message.text, updating[0].message.text);
-    assert.deepEqual(fingerprintsOf(updating), fingerprintsOf(failed));
+    assert.notEqual(failed[0].message.text, canceled[0].message.text);
+    assert.deepEqual(fingerprintsOf(canceled), fingerprintsOf(failed));
   });
 
   it("tells findings apart by rule, binding and cluster", () => {

@@ -52,6 +52,45 @@ describe("aks-trusted-access audit with bad flags", function () {
     });
   }
 
+  const configs: [string, string, string[], (file: string) => string][] = [
+    [
+      "a --policy-config setting of the wrong type, naming the file, policy, setting, value and type",
+      '{"aks-node-os-auto-upgrade":{"requireMaintenanceWindow":"yes"}}',
+      [],
+      (file) =>
+        `error: Policy pack "aks-trusted-access" config (--policy-config ${file}) is not valid: policy ` +
+        '"aks-node-os-auto-upgrade": property "requireMaintenanceWindow" is "yes", but it must be a boolean (true ' +
+        "or false).\n",
+    ],
+    [
+      "a --rule the --policy-config disables",
+      '{"aks-private-cluster":"disabled"}',
+      ["--rule", "private-cluster"],
+      (file) =>
+        "error: --rule private-cluster checks policy aks-private-cluster, which --policy-config " +
+        `${file} sets to "disabled": drop --rule private-cluster, or give the policy a level ("advisory" or ` +
+        '"mandatory").\n',
+    ],
+  ];
+  for (const [name, text, args, message] of configs) {
+    it(`names ${name}, and exits 2 before any Azure call`, async () => {
+      const file = join(bench.dir, "policy-config.json");
+      writeFileSync(file, text);
+      const run = await runScenario(bench, { subscriptions: mainSubscriptions, pageSize: 2 }, [
+        "audit",
+        "--all-subscriptions",
+        "--policy-config",
+        file,
+        ...args,
+      ]);
+      assert.equal(run.stderr, message(file));
+      assert.equal(run.stdout, "");
+      assert.deepEqual(run.requests, []);
+      assert.deepEqual(run.azCalls, []);
+      assert.equal(run.code, 2);
+    });
+  }
+
   it("names an --out path it cannot write, before any Azure call, and exits 2", async () => {
     // A folder cannot be created where a file stands, not even by root.
     const blocker = join(bench.dir, "not-a-folder");

@@ -2,34 +2,19 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { JsonValue } from "../../cli/packHost";
 import { CheckError } from "../../cli/check/checkError";
+import { describePolicies } from "../../cli/check/policy/describePolicies";
 import { readPolicyConfigFile } from "../../cli/check/policy/policyConfigFile";
 import { reconcilePolicyConfig } from "../../cli/check/policy/reconcilePolicyConfig";
-import { PACK_POLICIES } from "../../policypack/policies";
-import { packInfo, policyInfo } from "./support/packInfo";
+import { PACK_NAME, PACK_POLICIES } from "../../policypack/policies";
 
 /**
- * The pack's own policies, described as GetAnalyzerInfo describes them (name, level, config schema), through the
- * config handling of `check` from a --policy-pack-config file. The gRPC side (Configure, then the verdicts at those
- * levels) is in test/e2e/policypack/stacksClusterRules.test.ts.
+ * The pack's own policies, described as GetAnalyzerInfo describes them (name, level, config schema; that the two
+ * descriptions agree is in test/e2e/policypack/analyzerInfo.test.ts), through the config handling of `check` from a
+ * --policy-pack-config file. The gRPC side (Configure, then the verdicts at those levels) is in
+ * test/e2e/policypack/stacksClusterRules.test.ts.
  */
-const PACK = packInfo(
-  PACK_POLICIES.map((p) =>
-    policyInfo({
-      name: p.name,
-      enforcementLevel: p.enforcementLevel ?? "advisory",
-      ...(p.configSchema === undefined
-        ? {}
-        : {
-            configSchema: {
-              properties: p.configSchema.properties as Record<string, JsonValue>,
-              required: p.configSchema.required ?? [],
-            },
-          }),
-    }),
-  ),
-);
+const PACK = describePolicies({ name: PACK_NAME, version: "0.1.0" }, PACK_POLICIES);
 const RULE_POLICIES = [
   "aks-node-os-auto-upgrade",
   "aks-private-cluster",
@@ -87,7 +72,7 @@ describe("check: the four related rules' policies through --policy-pack-config",
       (err: unknown) =>
         err instanceof CheckError &&
         err.message ===
-          `Policy pack "pack" config (--policy-pack-config ${path.join(dir, "config.json")}) is not valid: policy ` +
+          `Policy pack "aks-trusted-access" config (--policy-pack-config ${path.join(dir, "config.json")}) is not valid: policy ` +
             '"aks-node-os-auto-upgrade": property "requireMaintenanceWindow" is "yes", but it must be a boolean ' +
             "(true or false).",
     );

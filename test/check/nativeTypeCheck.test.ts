@@ -185,6 +185,27 @@ describe("check: TypeScript 7's native tsc, when the program has it or --tsc nam
     });
   });
 
+  describe("the program's tsconfig", () => {
+    it("is Pulumi.yaml's runtime.options.tsconfig, over PULUMI_NODEJS_TSCONFIG_PATH, as the language host sets it", () => {
+      const settings = withEnv({ PULUMI_NODEJS_TSCONFIG_PATH: "tsconfig.json" }, () =>
+        typescriptSettings(typeErrors, SDK_ROOT, "tsconfig.nodenext.json"),
+      );
+      assert.strictEqual(settings.tsconfig, path.join(typeErrors, "tsconfig.nodenext.json"));
+      assert.strictEqual(settings.compilerOptions["module"], "nodenext");
+    });
+
+    it("is PULUMI_NODEJS_TSCONFIG_PATH without the option, else the program folder's tsconfig.json", () => {
+      const fromEnv = withEnv({ PULUMI_NODEJS_TSCONFIG_PATH: "tsconfig.nodenext.json" }, () =>
+        typescriptSettings(typeErrors, SDK_ROOT),
+      );
+      assert.strictEqual(fromEnv.tsconfig, path.join(typeErrors, "tsconfig.nodenext.json"));
+      assert.strictEqual(
+        typescriptSettings(typeErrors, SDK_ROOT).tsconfig,
+        path.join(typeErrors, "tsconfig.json"),
+      );
+    });
+  });
+
   describe("type-checking", () => {
     it("gives every own file's diagnostics in the compiler's file order, as ts-node's TypeScript words them", async () => {
       const settings = withEnv({ PULUMI_NODEJS_TSCONFIG_PATH: "tsconfig.nodenext.json" }, () =>

@@ -32,6 +32,10 @@ describe("npm start", function () {
       /Previewing stack "check" of project "aks-trusted-access-basic" \(examples\/basic\/index\.ts\)/,
     );
     assert.match(stdout, / \+ {3}├─ aks-trusted-access:index:AksCluster /);
+    // The example's own tsconfig (Pulumi.yaml's runtime.options.tsconfig) holds only options TypeScript 7 keeps: the
+    // newcomer's first command type-checks with it and prints no note of this package's making.
+    assert.match(stdout, /\nType-checked with TypeScript 7\.\d+\.\d+ \(native tsc\)\.\n/);
+    assert.doesNotMatch(stderr, /^note:/m);
     // The advisory note is located at the program's line that declares the AksCluster, not inside this package.
     assert.match(stdout, /: aks-ml {2}at examples\/basic\/index\.ts:\d+\n/);
     assert.doesNotMatch(stdout, /at (components|policypack|cli)\//);

@@ -24,7 +24,11 @@ const withRequiredSetting = policyInfo({
   configSchema: { properties: { owner: { type: "string" } }, required: ["owner"] },
 });
 const pack = packInfo([required, advisory]);
-const file = (entries: PolicyConfigFile["entries"]): PolicyConfigFile => ({ file: "config.json", entries });
+const file = (entries: PolicyConfigFile["entries"]): PolicyConfigFile => ({
+  file: "config.json",
+  flag: "--policy-pack-config",
+  entries,
+});
 
 describe("check: policy pack config, reconciled as the Pulumi CLI does", () => {
   const reconciled: {
@@ -149,6 +153,7 @@ describe("check: --policy-pack-config files in the Pulumi CLI's format", () => {
     );
     assert.deepStrictEqual(readPolicyConfigFile(p), {
       file: p,
+      flag: "--policy-pack-config",
       entries: {
         all: { enforcementLevel: "advisory" },
         a: { enforcementLevel: "mandatory", properties: { x: [1] } },
@@ -159,7 +164,7 @@ describe("check: --policy-pack-config files in the Pulumi CLI's format", () => {
 
   it("accepts an empty file, as the CLI does", () => {
     const p = write("empty.json", "  \n");
-    assert.deepStrictEqual(readPolicyConfigFile(p), { file: p, entries: {} });
+    assert.deepStrictEqual(readPolicyConfigFile(p), { file: p, flag: "--policy-pack-config", entries: {} });
   });
 
   const bad: { name: string; text: string; message: (p: string) => string }[] = [

@@ -302,6 +302,29 @@ describe("check: reading Pulumi.yaml", () => {
     assert.deepStrictEqual([p.name, p.main, p.typescript], ["app", path.join(dir, "src/index.js"), false]);
   });
 
+  it("takes runtime.options.tsconfig, the program's own tsconfig, as the language host does", () => {
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      "name: app\nruntime:\n  name: nodejs\n  options:\n    tsconfig: infra/tsconfig.json\n",
+    );
+    assert.strictEqual(readPulumiProject(dir).tsconfig, "infra/tsconfig.json");
+  });
+
+  it("refuses a runtime.options.tsconfig that is not a path", () => {
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      "name: app\nruntime:\n  name: nodejs\n  options:\n    tsconfig: true\n",
+    );
+    assert.throws(
+      () => readPulumiProject(dir),
+      (err: unknown) =>
+        err instanceof CheckError &&
+        err.message ===
+          `${path.relative(process.cwd(), path.join(dir, "Pulumi.yaml"))}: runtime.options.tsconfig true is not a ` +
+            "path: give the program's tsconfig file, relative to Pulumi.yaml.",
+    );
+  });
+
   it("refuses a program of another runtime", () => {
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: app\nruntime: python\n");
     assert.throws(

@@ -8,6 +8,8 @@ export function formatJson(report: AuditReport): string {
     clusterSource: report.clusterSource,
     rules: report.rules,
     requireMaintenanceWindow: report.requireMaintenanceWindow,
+    policyConfig: report.policyConfig ?? null,
+    enforcementLevels: report.enforcementLevels,
     summary: summarize(report),
     subscriptions: report.subscriptions.map(subscriptionJson),
   };
@@ -33,6 +35,7 @@ function clusterJson(r: ClusterResult): object {
     ...(r.bindings === undefined ? {} : { bindings: r.bindings }),
     findings: r.findings,
     warnings: r.warnings,
+    notices: r.notices,
     remediation: r.remediation,
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
+import type { Log, Notification, ReportingConfiguration, ReportingDescriptor, Result } from "sarif";
 import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "../report";
 import {
   ADVICE_RULE,
@@ -10,20 +10,31 @@ import {
   CHECKED_RULE_OF,
 } from "../rules";
 import { renderJson } from "../../output/json";
-import { securitySeverity } from "../../output/sarifLevels";
+import { sarifLevel, securitySeverity } from "../../output/sarifLevels";
 import { summarize } from "../summary";
 
-const UNREADABLE = {
-  subscription: { id: "subscription-unreadable", text: "A subscription could not be read." },
+/** What goes to the invocation's notifications: what could not be read (errors), and notices (notes). */
+const NOTIFICATIONS = {
+  subscription: { id: "subscription-unreadable", text: "A subscription could not be read.", level: "error" },
   cluster: {
     id: "cluster-unreadable",
     text: "What a rule needs of a cluster (its role bindings, its maintenance configuration) could not be read.",
+    level: "error",
   },
-};
+  notice: {
+    id: "cluster-notice",
+    text: "What the audit saw that is no finding: a role binding's change in progress, or a state Azure's API does not define.",
+    level: "note",
+  },
+} as const;
 
 const pascal = (id: string): string => id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 
-function descriptor(id: string, text: AuditRuleText, level: "error" | "warning"): ReportingDescriptor {
+function descriptor(
+  id: string,
+  text: Omit<AuditRuleText, "policy">,
+  level: ReportingConfiguration["level"],
+): ReportingDescriptor {
   return {
     id,
     name: pascal(id),
@@ -37,17 +48,22 @@ function descriptor(id: string, text: AuditRuleText, level: "error" | "warning")
   };
 }
 
+/** The level of a finding id's policy in this audit. */
+const policyLevel = (report: AuditReport, id: AuditRule) =>
+  report.enforcementLevels[AUDIT_RULES[id].policy] ?? "disabled";
+
 /**
- * The rule ids this report can hold: the findings of the checked rules (the window's only when it was asked for),
- * and the binding advice when the Trusted Access rule ran.
+ * The rule ids this report can hold: the findings of the checked rules whose policies are not disabled (the window's
+ * only when it was asked for), and the binding advice when the bindings were judged.
  */
 function ruleIds(report: AuditReport): string[] {
   const findings = (Object.keys(AUDIT_RULES) as AuditRule[]).filter(
     (id) =>
       report.rules.includes(CHECKED_RULE_OF[id]) &&
+      policyLevel(report, id) !== "disabled" &&
       (id !== "node-os-maintenance-window" || report.requireMaintenanceWindow),
   );
-  return report.rules.includes("trusted-access-missing") ? [...findings, ADVICE_RULE] : findings;
+  return findings.includes("trusted-access-missing") ? [...findings, ADVICE_RULE] : findings;
 }
 
 function where(cluster: ClusterRef, subscription: SubscriptionResult): string {
@@ -76,8 +92,9 @@ function fingerprints(rule: string, cluster: ClusterRef, about: string): Result[
 }
 
 /**
- * SARIF 2.1.0: one result per finding (level error) and per warning, located by the cluster's ARM id; what could
- * not be read goes to the invocation's tool execution notifications, with `executionSuccessful: false`.
+ * SARIF 2.1.0: one result per finding (level error when its policy is mandatory, warning when advisory) and per
+ * warning, located by the cluster's ARM id; what could not be read goes to the invocation's tool execution
+ * notifications, with `executionSuccessful: false`, and so do the notices (level note).
  */
 export function formatSarif(report: AuditReport): string {
   const summary = summarize(report);
@@ -87,8 +104,8 @@ export function formatSarif(report: AuditReport): string {
   for (const subscription of report.subscriptions) {
     if (subscription.status === "unreadable") {
       notifications.push({
-        level: "error",
-        descriptor: { id: UNREADABLE.subscription.id },
+        level: NOTIFICATIONS.subscription.level,
+        descriptor: { id: NOTIFICATIONS.subscription.id },
         message: {
           text: `Subscription ${subscription.name} (${subscription.id}) could not be read: ${subscription.reason}`,
         },
@@ -119,12 +136,16 @@ export function formatSarif(report: AuditReport): string {
             rules: ids.map((id) =>
               id === ADVICE_RULE
                 ? descriptor(id, ADVICE_RULE_TEXT, "warning")
-                : descriptor(id, AUDIT_RULES[id as AuditRule], "error"),
+                : descriptor(
+                    id,
+                    AUDIT_RULES[id as AuditRule],
+                    sarifLevel(policyLevel(report, id as AuditRule)),
+                  ),
             ),
-            notifications: Object.values(UNREADABLE).map((n) => ({
+            notifications: Object.values(NOTIFICATIONS).map((n) => ({
               id: n.id,
               shortDescription: { text: n.text },
-              defaultConfiguration: { level: "error" as const },
+              defaultConfiguration: { level: n.level },
             })),
           },
         },
@@ -140,6 +161,8 @@ export function formatSarif(report: AuditReport): string {
           clusterSource: report.clusterSource,
           checkedRules: report.rules,
           requireMaintenanceWindow: report.requireMaintenanceWindow,
+          policyConfig: report.policyConfig ?? null,
+          enforcementLevels: report.enforcementLevels,
           summary,
         },
       },
@@ -158,10 +181,18 @@ function clusterEntries(
   for (const c of r.checks) {
     if (c.reason === undefined) continue;
     notifications.push({
-      level: "error",
-      descriptor: { id: UNREADABLE.cluster.id },
+      level: NOTIFICATIONS.cluster.level,
+      descriptor: { id: NOTIFICATIONS.cluster.id },
       associatedRule: { id: c.rule, index: ids.indexOf(c.rule) },
       message: { text: `${where(r.cluster, subscription)}, rule ${c.rule}, could not be read: ${c.reason}` },
+      locations: clusterLocation(r.cluster),
+    });
+  }
+  for (const n of r.notices) {
+    notifications.push({
+      level: NOTIFICATIONS.notice.level,
+      descriptor: { id: NOTIFICATIONS.notice.id },
+      message: { text: `${where(r.cluster, subscription)}: ${n}` },
       locations: clusterLocation(r.cluster),
     });
   }
@@ -169,11 +200,11 @@ function clusterEntries(
     results.push({
       ruleId: f.rule,
       ruleIndex: ids.indexOf(f.rule),
-      level: "error",
+      level: sarifLevel(f.enforcementLevel),
       message: { text: `${where(r.cluster, subscription)} ${f.message}` },
       locations: clusterLocation(r.cluster),
       partialFingerprints: fingerprints(f.rule, r.cluster, f.binding ?? f.nodePool ?? ""),
-      properties: { remediation: f.remediation ?? r.remediation },
+      properties: { enforcementLevel: f.enforcementLevel, remediation: f.remediation },
     });
   }
   for (const w of r.warnings) {

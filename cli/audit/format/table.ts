@@ -1,5 +1,5 @@
 import type { AuditReport, ClusterResult, RuleCheck, SubscriptionResult } from "../report";
-import type { CheckedRule } from "../rules";
+import { CHECKED_RULE_OF, CheckedRule, policiesOf } from "../rules";
 import { summarize } from "../summary";
 import { resultLine } from "./resultLine";
 import { count, textTable } from "./textTable";
@@ -12,6 +12,7 @@ const SOURCE_NOTE = {
 
 const RESULT = {
   compliant: "compliant",
+  advisory: "advisory",
   "non-compliant": "NON-COMPLIANT",
   unreadable: "UNREADABLE",
 } as const;
@@ -25,10 +26,11 @@ const RULE_COLUMN: Readonly<Record<CheckedRule, string>> = {
   "kms-private-key-vault": "KMS",
 };
 
-const CHECK_CELL: Readonly<Record<RuleCheck["result"], string>> = {
+/** A failed rule's cell is `FAIL` with a mandatory finding, `warn` with advisory ones only. */
+const CHECK_CELL: Readonly<Record<Exclude<RuleCheck["result"], "fail">, string>> = {
   pass: "ok",
-  fail: "FAIL",
   unreadable: "?",
+  exempt: "exempt",
 };
 
 interface Located {
@@ -48,24 +50,24 @@ export function formatTable(report: AuditReport): string {
     "",
     ...overview(report),
     legend(report),
+    levelsLine(report),
   ];
   const withBindings = read.filter((l) => (l.result.bindings ?? []).length > 0);
   if (withBindings.length > 0) {
     lines.push("", "Bindings", ...bindingsTable(withBindings));
   }
-  const nonCompliant = read.filter((l) => l.result.status === "non-compliant");
-  if (nonCompliant.length > 0) lines.push("", "Non-compliant clusters", ...nonCompliant.flatMap(fixes));
+  const withFindings = read.filter((l) => l.result.findings.length > 0);
+  if (withFindings.length > 0) lines.push("", "Findings and their fixes", ...withFindings.flatMap(fixes));
   // The same caveat holds for every cluster it concerns: said once, not once per cluster.
-  const notes = [...new Set(nonCompliant.flatMap((l) => l.result.remediation.notes ?? []))];
+  const notes = [...new Set(withFindings.flatMap((l) => l.result.remediation.notes ?? []))];
   if (notes.length > 0) lines.push("", "Before you run these fixes", ...notes.map((n) => `- ${n}`));
-  const warned = read.filter((l) => l.result.warnings.length > 0);
-  if (warned.length > 0) {
-    lines.push(
-      "",
-      "Warnings (they do not change compliance)",
-      ...warned.flatMap((l) => l.result.warnings.map((w) => `${l.result.cluster.name}: ${w}`)),
-    );
-  }
+  const perCluster = (heading: string, items: (r: ClusterResult) => readonly string[]): void => {
+    const found = read.flatMap((l) => items(l.result).map((item) => `${l.result.cluster.name}: ${item}`));
+    if (found.length > 0) lines.push("", heading, ...found);
+  };
+  perCluster("Exempt (by the policies' exemptions)", (r) => r.checks.flatMap((c) => c.exemption ?? []));
+  perCluster("Notices (no finding)", (r) => r.notices);
+  perCluster("Warnings (they do not change compliance)", (r) => r.warnings);
   const unreadable = unreadableLines(report, read);
   if (unreadable.length > 0) lines.push("", "Could not be read", ...unreadable);
   lines.push("", resultLine(summary));
@@ -86,7 +88,7 @@ function overview(report: AuditReport): string[] {
       r.cluster.resourceGroup,
       r.cluster.name,
       r.bindings === undefined ? "-" : String(r.bindings.length),
-      ...r.checks.map((c) => CHECK_CELL[c.result]),
+      ...r.checks.map((c) => checkCell(r, c)),
       RESULT[r.status],
     ]);
   });
@@ -103,13 +105,45 @@ function overview(report: AuditReport): string[] {
   );
 }
 
+function checkCell(r: ClusterResult, c: RuleCheck): string {
+  if (c.result !== "fail") return CHECK_CELL[c.result];
+  const mandatory = r.findings.some(
+    (f) => CHECKED_RULE_OF[f.rule] === c.rule && f.enforcementLevel === "mandatory",
+  );
+  return mandatory ? "FAIL" : "warn";
+}
+
 /** What the rule columns mean, in one line. */
 function legend(report: AuditReport): string {
   const columns = report.rules.map((r) => {
     const window = r === "node-os-auto-upgrade" && report.requireMaintenanceWindow ? " with its window" : "";
     return `${RULE_COLUMN[r]} ${r}${window}`;
   });
-  return `(${columns.join(", ")}; ok passed, FAIL failed, ? could not be read)`;
+  return (
+    `(${columns.join(", ")}; ok passed, FAIL a mandatory finding, warn advisory findings only, ` +
+    "? could not be read, exempt exempt by a policy's exemption)"
+  );
+}
+
+/**
+ * The level of each policy behind the checked rules, and the disabled ones (their rules did not run): what decides
+ * the exit code, and where it came from.
+ */
+function levelsLine(report: AuditReport): string {
+  const ran = new Set(report.rules.flatMap(policiesOf));
+  const group = (level: string): string[] =>
+    Object.entries(report.enforcementLevels)
+      .filter(([policy, l]) => l === level && (ran.has(policy) || level === "disabled"))
+      .map(([policy]) => policy);
+  const groups = ["mandatory", "remediate", "advisory", "disabled"]
+    .map((level) => [level, group(level)] as const)
+    .filter(([, policies]) => policies.length > 0)
+    .map(([level, policies]) => `${level} ${policies.join(", ")}`);
+  const source =
+    report.policyConfig === undefined
+      ? "the pack's defaults"
+      : `the pack's defaults and --policy-config ${report.policyConfig}`;
+  return `Levels (${source}): ${groups.join("; ")}.`;
 }
 
 function bindingsTable(located: readonly Located[]): string[] {
@@ -118,7 +152,7 @@ function bindingsTable(located: readonly Located[]): string[] {
       result.cluster.resourceGroup,
       result.cluster.name,
       b.name,
-      b.provisioningState,
+      b.provisioningState ?? "-",
       b.sourceResourceId,
       b.roles.join(", "),
     ]),
@@ -132,7 +166,7 @@ function fixes({ subscription, result }: Located): string[] {
     items === undefined || items.length === 0 ? [] : [heading, ...items.map((c) => `    ${c}`)];
   return [
     `${cluster.name} (subscription ${subscription.name}, resource group ${cluster.resourceGroup})`,
-    ...result.findings.map((f) => `  - ${f.message} [${f.rule}]`),
+    ...result.findings.map((f) => `  - ${f.message} [${f.rule}, ${f.enforcementLevel}]`),
     ...indented("  Fix with the Azure CLI:", remediation.azureCli),
     ...(remediation.pulumi === undefined
       ? []

@@ -7,6 +7,8 @@ export interface ClusterFields {
   readonly location: unknown;
   /** `identity.type`; absent for a cluster that runs with a service principal. */
   readonly identityType: unknown;
+  /** Its tags, an object of strings; absent (or null in a Resource Graph row) when it has none. */
+  readonly tags: unknown;
   readonly settings: ClusterSettings;
 }
 
@@ -24,6 +26,17 @@ export function toClusterRef(fields: ClusterFields): ClusterRef {
     location: typeof fields.location === "string" ? fields.location : "",
     identityType:
       typeof fields.identityType === "string" && fields.identityType !== "" ? fields.identityType : "None",
+    tags: tagsOf(fields.tags),
     settings: fields.settings,
   };
+}
+
+/** The tags whose values are strings, as Azure keeps them; anything else reads as no tags. */
+function tagsOf(tags: unknown): Record<string, string> {
+  if (typeof tags !== "object" || tags === null || Array.isArray(tags)) return {};
+  return Object.fromEntries(
+    Object.entries(tags as Record<string, unknown>).filter(
+      (e): e is [string, string] => typeof e[1] === "string",
+    ),
+  );
 }

@@ -13,6 +13,7 @@ export async function listClusters(client: ContainerServiceClient, limit: Limite
       id: c.id,
       location: c.location,
       identityType: c.identity?.type,
+      tags: c.tags,
       settings: settingsFromSdk(c),
     }),
   );
@@ -32,6 +33,6 @@ export async function listBindings(
     name: b.name ?? "",
     roles: b.roles ?? [],
     sourceResourceId: b.sourceResourceId ?? "",
-    provisioningState: b.provisioningState ?? "Unknown",
+    ...(b.provisioningState === undefined ? {} : { provisioningState: b.provisioningState }),
   }));
 }

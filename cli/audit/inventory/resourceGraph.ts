@@ -11,7 +11,7 @@ const ROWS_PER_PAGE = 1000;
 
 export const CLUSTER_QUERY =
   "resources | where type =~ 'microsoft.containerservice/managedclusters' " +
-  "| project id, location, identityType = tostring(identity.type), " +
+  "| project id, location, identityType = tostring(identity.type), tags, " +
   "autoUpgradeProfile = properties.autoUpgradeProfile, apiServerAccessProfile = properties.apiServerAccessProfile, " +
   "agentPoolProfiles = properties.agentPoolProfiles, azureKeyVaultKms = properties.securityProfile.azureKeyVaultKms " +
   "| order by id asc";
@@ -68,6 +68,12 @@ function rowsOf(data: unknown): ClusterFields[] {
   }
   return Object.values(data as object).map((row: unknown) => {
     const r = (typeof row === "object" && row !== null ? row : {}) as Record<string, unknown>;
-    return { id: r.id, location: r.location, identityType: r.identityType, settings: settingsFromArmJson(r) };
+    return {
+      id: r.id,
+      location: r.location,
+      identityType: r.identityType,
+      tags: r.tags,
+      settings: settingsFromArmJson(r),
+    };
   });
 }

@@ -14,47 +14,53 @@ export interface PolicyConfigEntry {
 export interface PolicyConfigFile {
   /** As given on the command line, for messages. */
   readonly file: string;
+  /** The option that named it (`check`'s `--policy-pack-config`, `audit`'s `--policy-config`), for messages. */
+  readonly flag: string;
   readonly entries: Readonly<Record<string, PolicyConfigEntry>>;
 }
 
 const LEVELS = ENFORCEMENT_LEVELS.map((l) => `"${l}"`).join(", ");
 
-/** Reads a config file in the Pulumi CLI's format, with its checks (LoadPolicyPackConfigFromFile). */
-export function readPolicyConfigFile(file: string): PolicyConfigFile {
+/**
+ * Reads a config file in the Pulumi CLI's format, with its checks (LoadPolicyPackConfigFromFile); `flag` is the
+ * option that named it, which every message names.
+ */
+export function readPolicyConfigFile(file: string, flag = "--policy-pack-config"): PolicyConfigFile {
   let text: string;
   try {
     text = fs.readFileSync(path.resolve(file), "utf8");
   } catch (err) {
-    throw new CheckError(`--policy-pack-config ${file} cannot be read: ${messageOf(err)}`);
+    throw new CheckError(`${flag} ${file} cannot be read: ${messageOf(err)}`);
   }
   // The CLI allows an empty file.
-  if (text.trim() === "") return { file, entries: {} };
+  if (text.trim() === "") return { file, flag, entries: {} };
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new CheckError(`--policy-pack-config ${file} is not valid JSON: ${messageOf(err)}`);
+    throw new CheckError(`${flag} ${file} is not valid JSON: ${messageOf(err)}`);
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
     throw new CheckError(
-      `--policy-pack-config ${file} must hold a JSON object of policy names to an enforcement level or an ` +
+      `${flag} ${file} must hold a JSON object of policy names to an enforcement level or an ` +
         'object of settings, e.g. { "all": "advisory", "some-policy": { "enforcementLevel": "mandatory" } }.',
     );
   }
   const entries: Record<string, PolicyConfigEntry> = {};
   for (const [policy, value] of Object.entries(doc as Record<string, unknown>)) {
-    const entry = parseEntry(file, policy, value);
+    const entry = parseEntry(`${flag} ${file}`, policy, value);
     // The CLI leaves out empty entries.
     if (entry.enforcementLevel !== undefined || entry.properties !== undefined) entries[policy] = entry;
   }
-  return { file, entries };
+  return { file, flag, entries };
 }
 
-function parseEntry(file: string, policy: string, value: unknown): PolicyConfigEntry {
-  if (typeof value === "string") return { enforcementLevel: level(file, policy, value) };
+/** `source`: the option and the file, as messages name them. */
+function parseEntry(source: string, policy: string, value: unknown): PolicyConfigEntry {
+  if (typeof value === "string") return { enforcementLevel: level(source, policy, value) };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new CheckError(
-      `--policy-pack-config ${file}: "${policy}" is ${JSON.stringify(value)}; give an enforcement level ` +
+      `${source}: "${policy}" is ${JSON.stringify(value)}; give an enforcement level ` +
         `(${LEVELS}) or an object of settings.`,
     );
   }
@@ -62,17 +68,17 @@ function parseEntry(file: string, policy: string, value: unknown): PolicyConfigE
   return {
     ...(enforcementLevel === undefined
       ? {}
-      : { enforcementLevel: level(file, `${policy}.enforcementLevel`, enforcementLevel) }),
+      : { enforcementLevel: level(source, `${policy}.enforcementLevel`, enforcementLevel) }),
     ...(Object.keys(properties).length === 0 ? {} : { properties }),
   };
 }
 
-function level(file: string, where: string, value: unknown): EnforcementLevel {
+function level(source: string, where: string, value: unknown): EnforcementLevel {
   if (typeof value === "string" && (ENFORCEMENT_LEVELS as readonly string[]).includes(value)) {
     return value as EnforcementLevel;
   }
   throw new CheckError(
-    `--policy-pack-config ${file}: "${where}" is ${JSON.stringify(value)}, which is not an enforcement level: ` +
+    `${source}: "${where}" is ${JSON.stringify(value)}, which is not an enforcement level: ` +
       `use one of ${LEVELS}.`,
   );
 }

@@ -18,7 +18,7 @@ export function reconcilePolicyConfig(
   info: PackInfo,
   given?: PolicyConfigFile,
 ): Record<string, PolicyConfig> {
-  const source = given === undefined ? "" : ` (--policy-pack-config ${given.file})`;
+  const source = given === undefined ? "" : ` (${given.flag} ${given.file})`;
   const known = new Set(info.policies.map((p) => p.name));
   const strays = Object.keys(given?.entries ?? {}).filter((k) => k !== "all" && !known.has(k));
   if (strays.length > 0) {

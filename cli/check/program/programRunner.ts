@@ -80,7 +80,8 @@ export async function startProgram(
   });
 
   let settings: TypeScriptSettings | undefined;
-  const typescript = (): TypeScriptSettings => (settings ??= typescriptSettings(project.dir, sdk.root));
+  const typescript = (): TypeScriptSettings =>
+    (settings ??= typescriptSettings(project.dir, sdk.root, project.tsconfig));
   const environment = enterProgramEnvironment(project, typescript);
   let mainFile = project.main;
   let typeCheck: TypeCheck | undefined;

@@ -19,6 +19,11 @@ export interface PulumiProject {
   readonly main: string;
   /** `runtime.options.typescript`: `false` turns off ts-node, as in the Pulumi CLI. */
   readonly typescript: boolean;
+  /**
+   * `runtime.options.tsconfig`: the tsconfig the program compiles with, relative to `dir` (the Node.js language host
+   * hands it to the program as `PULUMI_NODEJS_TSCONFIG_PATH`); absent when Pulumi.yaml names none.
+   */
+  readonly tsconfig?: string;
   /** Project-level config by key, with the project namespace added to bare keys. */
   readonly config: ReadonlyMap<string, ProjectConfigEntry>;
 }
@@ -56,6 +61,13 @@ export function readPulumiProject(programDir: string): PulumiProject {
       ? (runtime as Record<string, unknown>)["options"]
       : undefined;
   const typescript = (options as Record<string, unknown> | undefined)?.["typescript"] !== false;
+  const tsconfig = (options as Record<string, unknown> | undefined)?.["tsconfig"];
+  if (tsconfig !== undefined && typeof tsconfig !== "string") {
+    throw new CheckError(
+      `${where}: runtime.options.tsconfig ${JSON.stringify(tsconfig)} is not a path: give the program's ` +
+        "tsconfig file, relative to Pulumi.yaml.",
+    );
+  }
   const main = doc["main"];
   if (main !== undefined && typeof main !== "string") {
     throw new CheckError(
@@ -67,6 +79,7 @@ export function readPulumiProject(programDir: string): PulumiProject {
     name,
     main: main === undefined ? dir : path.resolve(dir, main),
     typescript,
+    ...(tsconfig === undefined ? {} : { tsconfig }),
     config: projectConfig(doc["config"], name, where),
   };
 }

@@ -11,7 +11,10 @@ import { CheckError } from "../checkError";
 export interface TypeScriptSettings {
   /** The program's folder: ts-node's working directory, to which diagnostics are relative. */
   readonly programDir: string;
-  /** The tsconfig.json the program uses (`PULUMI_NODEJS_TSCONFIG_PATH`, else the program folder's). */
+  /**
+   * The tsconfig the program uses: Pulumi.yaml's `runtime.options.tsconfig`, else `PULUMI_NODEJS_TSCONFIG_PATH`,
+   * else the program folder's tsconfig.json.
+   */
   readonly tsconfig: string;
   readonly hasTsconfig: boolean;
   /**
@@ -35,8 +38,19 @@ const HOST_DEFAULTS = {
   sourceMap: true,
 };
 
-export function typescriptSettings(programDir: string, sdkRoot: string): TypeScriptSettings {
-  const tsconfig = path.join(programDir, process.env["PULUMI_NODEJS_TSCONFIG_PATH"] ?? "tsconfig.json");
+/**
+ * @param tsconfigOption Pulumi.yaml's `runtime.options.tsconfig`: the language host sets `PULUMI_NODEJS_TSCONFIG_PATH`
+ *   to it for the program, over the variable the CLI may have been given.
+ */
+export function typescriptSettings(
+  programDir: string,
+  sdkRoot: string,
+  tsconfigOption?: string,
+): TypeScriptSettings {
+  const tsconfig = path.resolve(
+    programDir,
+    tsconfigOption ?? process.env["PULUMI_NODEJS_TSCONFIG_PATH"] ?? "tsconfig.json",
+  );
   const hasTsconfig = fs.existsSync(tsconfig);
   const typescript = resolveFromSdk("typescript", sdkRoot);
   refuseWithoutJsApi(typescript);

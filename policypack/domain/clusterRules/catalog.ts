@@ -24,6 +24,12 @@ export interface ClusterRuleInfo {
   readonly severity: "low" | "medium" | "high";
 }
 
+/**
+ * The policy of the Trusted Access rule's prerequisite, checked apart from its bindings: the cluster's identity is
+ * system-assigned. Its findings weigh as this policy's level, not as the rule's own policy's.
+ */
+export const IDENTITY_POLICY = "aks-cluster-system-assigned-identity";
+
 /** The rules' keys in CLUSTER_RULES. */
 export type ClusterRuleId =
   "trusted-access" | "node-os-auto-upgrade" | "private-cluster" | "node-pool-fips" | "kms-private-key-vault";

@@ -1,4 +1,4 @@
-export { CLUSTER_RULES, ClusterRuleInfo } from "./catalog";
+export { CLUSTER_RULES, ClusterRuleInfo, IDENTITY_POLICY } from "./catalog";
 export { KMS_IDENTITY_CONFLICT, KmsFields, checkKmsPrivateVault } from "./kmsPrivateVault";
 export {
   MIN_WINDOW_HOURS,

@@ -26,6 +26,7 @@ export function aCluster(change: Partial<ClusterRef> = {}): ClusterRef {
     name: "aks-1",
     location: "westeurope",
     identityType: "SystemAssigned",
+    tags: {},
     settings: someSettings(),
     ...change,
   };

@@ -44,17 +44,29 @@ const ml = (sub: string, name: string, ws: string): FakeBinding =>
     workspace(sub, ws),
   );
 
-/** Eight bindings: the most a cluster may have. One source lives in another subscription. */
+/** A binding as Microsoft's own List and Get examples show one: without a provisioning state. */
+const withoutState = (b: FakeBinding): FakeBinding => ({
+  name: b.name,
+  roles: b.roles,
+  sourceResourceId: b.sourceResourceId,
+});
+
+/**
+ * Eight bindings: the most a cluster may have. One source lives in another subscription; one binding comes without a
+ * provisioning state.
+ */
 const platformBindings: FakeBinding[] = [
   binding(
     "backup",
     [TrustedAccessRole.BackupOperator],
     `/subscriptions/${PRODUCTION}/resourceGroups/rg-backup/providers/Microsoft.DataProtection/backupVaults/vault-1`,
   ),
-  binding(
-    "defender",
-    [TrustedAccessRole.DefenderOperator],
-    `/subscriptions/${PRODUCTION}/providers/Microsoft.Security/pricings/CloudPosture/securityOperators/DefenderCSPMSecurityOperator`,
+  withoutState(
+    binding(
+      "defender",
+      [TrustedAccessRole.DefenderOperator],
+      `/subscriptions/${PRODUCTION}/providers/Microsoft.Security/pricings/CloudPosture/securityOperators/DefenderCSPMSecurityOperator`,
+    ),
   ),
   ...[1, 2, 3, 4, 5].map((i) => ml(PRODUCTION, `ml-ws-${i}`, `ws-${i}`)),
   ml(RESEARCH, "ml-research", "ws-research"),
@@ -67,6 +79,7 @@ const fips = (name: string, enableFips = true): FakeNodePool => ({ name, enableF
  * None, Unmanaged under cluster channel node-image, and none at all; private, public and unset API servers; FIPS on
  * every pool, on some, Windows 2025 (always FIPS) and 2019 pools; KMS off, with a public vault, with a private
  * vault with and without its id; node OS windows of 4, 2 and 6 hours, none, and one that cannot be read (403).
+ * Bindings in states Succeeded, Updating, Failed and none; one cluster exempt from KMS by its tag.
  */
 export const productionClusters: FakeCluster[] = [
   {
@@ -74,7 +87,7 @@ export const productionClusters: FakeCluster[] = [
     name: "aks-prod-ml",
     location: "westeurope",
     identity: "SystemAssigned",
-    bindings: [ml(PRODUCTION, "ml-prod", "ws-prod")],
+    bindings: [{ ...ml(PRODUCTION, "ml-prod", "ws-prod"), provisioningState: "Updating" }],
     privateCluster: true,
     nodeOsUpgradeChannel: "None",
     nodePools: [
@@ -135,6 +148,7 @@ export const researchClusters: FakeCluster[] = [
     nodeOsUpgradeChannel: "Unmanaged",
     nodePools: [fips("system"), fips("gpu")],
     kms: { networkAccess: "Private", vaultResourceId: false },
+    tags: { "kms-private-key-vault-exempt": "Trusted Access first: KMS needs a user-assigned identity" },
     nodeOsWindowHours: 6,
     bindings: [
       binding(
@@ -239,8 +253,8 @@ export const mainFaults: Fault[] = [
 ];
 
 /**
- * One subscription whose one cluster meets every rule but KMS: it is system-assigned, as the Trusted Access rule
- * asks, and Azure refuses KMS on such a cluster.
+ * One subscription whose one cluster meets the Trusted Access rule (a binding, a system-assigned identity), the node
+ * OS and FIPS rules, but has a public API server and no KMS, which Azure refuses on a system-assigned cluster.
  */
 export const teamSubscriptions: FakeSubscription[] = [
   {
@@ -252,7 +266,7 @@ export const teamSubscriptions: FakeSubscription[] = [
         name: "aks-team",
         location: "westeurope",
         identity: "SystemAssigned",
-        privateCluster: true,
+        privateCluster: false,
         nodeOsUpgradeChannel: "NodeImage",
         nodePools: [fips("system"), fips("user")],
         nodeOsWindowHours: 4,

@@ -1,7 +1,9 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { describePolicies } from "../../../cli/check/policy/describePolicies";
 import { PackInfo, withPolicyPack } from "../../../cli/packHost";
+import { PACK_NAME, PACK_POLICIES } from "../../../policypack/policies";
 import { DESCRIPTION, POLICY } from "./expected";
 import { PACK_DIR } from "./scenarios";
 
@@ -78,5 +80,12 @@ describe("the aks-trusted-access pack, started as `pulumi preview --policy-pack 
       [POLICY.fips]: { exemptClusters: [], exemptTag: "node-pool-fips-exempt" },
       [POLICY.kms]: { exemptClusters: [], exemptTag: "kms-private-key-vault-exempt" },
     });
+  });
+
+  it("is described in-process, from its policies, exactly as it answers GetAnalyzerInfo (audit's levels and config)", () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")) as {
+      version: string;
+    };
+    assert.deepStrictEqual(describePolicies({ name: PACK_NAME, version }, PACK_POLICIES), info);
   });
 });

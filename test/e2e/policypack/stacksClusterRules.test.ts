@@ -212,7 +212,11 @@ describe("the pack over whole stacks: the four related AKS rules, over gRPC", fu
   it('makes them mandatory with "all": "mandatory" or one by one, through check\'s config and Configure', async () => {
     const info = await pack().info();
     const { stack, bare, pool, classicPool } = previewStack();
-    const all = { file: "all.json", entries: { all: { enforcementLevel: "mandatory" as const } } };
+    const all = {
+      file: "all.json",
+      flag: "--policy-pack-config",
+      entries: { all: { enforcementLevel: "mandatory" as const } },
+    };
     await pack().configure(reconcilePolicyConfig(info, all));
     const mandatory = Object.fromEntries(RULE_POLICIES.map((p) => [p, "mandatory" as const]));
     assert.deepStrictEqual(
@@ -221,6 +225,7 @@ describe("the pack over whole stacks: the four related AKS rules, over gRPC", fu
     );
     const one = {
       file: "one.json",
+      flag: "--policy-pack-config",
       entries: { [POLICY.privateCluster]: { enforcementLevel: "mandatory" as const } },
     };
     await pack().configure(reconcilePolicyConfig(info, one));
@@ -239,6 +244,7 @@ describe("the pack over whole stacks: the four related AKS rules, over gRPC", fu
     const info = await pack().info();
     const config = {
       file: "exempt.json",
+      flag: "--policy-pack-config",
       entries: {
         [POLICY.kms]: { properties: { exemptClusters: ["aks-bare"] } },
         [POLICY.fips]: { properties: { exemptTag: "lab" } },

@@ -103,6 +103,7 @@ export function clusterJson(subscriptionId: string, c: FakeCluster): object {
     name: c.name,
     type: "Microsoft.ContainerService/ManagedClusters",
     sku: { name: "Base", tier: "Free" },
+    ...(c.tags === undefined ? {} : { tags: c.tags }),
     ...(identity === undefined ? {} : { identity }),
     properties: {
       provisioningState: "Succeeded",
@@ -128,7 +129,7 @@ export function bindingJson(subscriptionId: string, c: FakeCluster, b: FakeBindi
     name: b.name,
     type: "Microsoft.ContainerService/managedClusters/trustedAccessRoleBindings",
     properties: {
-      provisioningState: b.provisioningState,
+      ...(b.provisioningState === undefined ? {} : { provisioningState: b.provisioningState }),
       roles: b.roles,
       sourceResourceId: b.sourceResourceId,
     },

@@ -1,13 +1,15 @@
 /** What the fake Resource Manager holds and how it misbehaves. Typed, so a misspelt field fails to compile. */
 
 export type IdentityType = "SystemAssigned" | "UserAssigned" | "None";
-export type ProvisioningState = "Succeeded" | "Failed" | "Updating" | "Deleting" | "Canceled";
+/** Azure's values, and "Migrating", which stands for a value a newer API may add. */
+export type ProvisioningState = "Succeeded" | "Failed" | "Updating" | "Deleting" | "Canceled" | "Migrating";
 
 export interface FakeBinding {
   readonly name: string;
   readonly roles: readonly string[];
   readonly sourceResourceId: string;
-  readonly provisioningState: ProvisioningState;
+  /** Absent: the response leaves it out, as Microsoft's own List and Get examples do. */
+  readonly provisioningState?: ProvisioningState;
 }
 
 export type NodeOsChannel = "None" | "Unmanaged" | "NodeImage" | "SecurityPatch";
@@ -45,6 +47,8 @@ export interface FakeCluster {
   readonly kms?: FakeKms;
   /** Hours of its `aksManagedNodeOSUpgradeSchedule`; absent: it has none (404). */
   readonly nodeOsWindowHours?: number;
+  /** Its Azure tags; absent: it has none. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** An ARM error response. */

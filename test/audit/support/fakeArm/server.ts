@@ -242,6 +242,7 @@ export async function startFakeArm(
           const json = clusterJson(s.id, c) as {
             id: string;
             location: string;
+            tags?: Record<string, string>;
             identity?: { type: string };
             properties: Record<string, unknown> & { securityProfile?: { azureKeyVaultKms?: unknown } };
           };
@@ -250,6 +251,7 @@ export async function startFakeArm(
             id: json.id,
             location: json.location,
             identityType: json.identity?.type ?? "",
+            tags: json.tags ?? {},
             autoUpgradeProfile: json.properties.autoUpgradeProfile ?? null,
             apiServerAccessProfile: json.properties.apiServerAccessProfile ?? null,
             agentPoolProfiles: json.properties.agentPoolProfiles ?? null,
