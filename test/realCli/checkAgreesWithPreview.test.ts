@@ -64,6 +64,7 @@ const PROGRAMS: {
   },
   { dir: "test/check/fixtures/skipped-checks" },
   { dir: "test/check/fixtures/user-assigned-identity" },
+  { dir: "test/realCli/fixtures/node-os-none" },
 ];
 
 describe("check gives the verdict of pulumi preview --policy-pack under the real CLI", function () {
