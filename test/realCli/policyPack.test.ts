@@ -81,9 +81,12 @@ for (const pack of PACKS) {
     it("reports a related rule as advisory, and fails on it once --policy-pack-config makes it mandatory", async () => {
       const advisory = await preview(NODE_OS_NONE);
       assert.strictEqual(advisory.code, 0, advisory.stdout);
-      const config = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "aks-ta-config-")), "policy.json");
+      const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "aks-ta-config-"));
+      const config = path.join(configDir, "policy.json");
       fs.writeFileSync(config, JSON.stringify({ "aks-node-os-auto-upgrade": "mandatory" }));
-      const mandatory = await preview(NODE_OS_NONE, ["--policy-pack-config", config]);
+      const mandatory = await preview(NODE_OS_NONE, ["--policy-pack-config", config]).finally(() =>
+        fs.rmSync(configDir, { recursive: true, force: true }),
+      );
       assert.notStrictEqual(mandatory.code, 0, mandatory.stdout);
       const judged = (run: typeof advisory) =>
         policyEvents(run.events)
