@@ -69,7 +69,7 @@ const PROGRAMS: {
   },
   { dir: "test/check/fixtures/skipped-checks" },
   { dir: "test/check/fixtures/user-assigned-identity", showsException: true },
-  { dir: "test/realCli/fixtures/node-os-none" },
+  { dir: "test/realCli/fixtures/node-os-none", showsException: true },
 ];
 
 describe("check gives the verdict of pulumi preview --policy-pack under the real CLI", function () {
