@@ -4,6 +4,7 @@ import { prepareOut, writeReport } from "../command/writeReport";
 import { AuditFlags, OutputFormat, addAuditFlags, parseAuditFlags } from "./auditFlags";
 import { describeAzureError } from "./azureError";
 import { formatJson } from "./format/json";
+import { formatMarkdown } from "./format/markdown";
 import { formatSarif } from "./format/sarif";
 import { formatTable } from "./format/table";
 import { loadEnforcement } from "./policyConfig";
@@ -17,6 +18,7 @@ const FORMATTERS: Readonly<Record<OutputFormat, (report: AuditReport) => string>
   table: formatTable,
   json: formatJson,
   sarif: formatSarif,
+  markdown: formatMarkdown,
 };
 
 export function registerAuditCommand(program: Command): void {

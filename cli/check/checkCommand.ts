@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { EXIT } from "../command/exitCodes";
 import { renderText } from "../output/checkText";
+import { renderMarkdown } from "../output/checkMarkdown";
 import { renderSarif } from "../output/checkSarif";
 import { renderJson } from "../output/json";
 import { CheckReport } from "../output/checkReport";
@@ -10,7 +11,7 @@ import { TSC_ENV } from "./program/nativeCompiler";
 import { runCheck } from "./runCheck";
 import { statusLine } from "./statusLine";
 
-const FORMATS = ["text", "json", "sarif"] as const;
+const FORMATS = ["text", "json", "sarif", "markdown"] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Flags {
@@ -104,5 +105,7 @@ function render(report: CheckReport, format: Format): string {
       return renderJson(report);
     case "sarif":
       return renderSarif(report);
+    case "markdown":
+      return renderMarkdown(report);
   }
 }
