@@ -7,7 +7,13 @@ import { CHECKED_RULES, CheckedRule } from "./rules";
 import type { AuditOptions } from "./runAudit";
 import { UsageError } from "../command/usageError";
 
-export const OutputFormat = { Table: "table", Json: "json", Sarif: "sarif", Markdown: "markdown" } as const;
+export const OutputFormat = {
+  Table: "table",
+  Json: "json",
+  Sarif: "sarif",
+  Markdown: "markdown",
+  Junit: "junit",
+} as const;
 export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];
 
 export const DEFAULT_CONCURRENCY = 8;

@@ -4,6 +4,7 @@ import { prepareOut, writeReport } from "../command/writeReport";
 import { AuditFlags, OutputFormat, addAuditFlags, parseAuditFlags } from "./auditFlags";
 import { describeAzureError } from "./azureError";
 import { formatJson } from "./format/json";
+import { formatJunit } from "./format/junit";
 import { formatMarkdown } from "./format/markdown";
 import { formatSarif } from "./format/sarif";
 import { formatTable } from "./format/table";
@@ -19,6 +20,7 @@ const FORMATTERS: Readonly<Record<OutputFormat, (report: AuditReport) => string>
   json: formatJson,
   sarif: formatSarif,
   markdown: formatMarkdown,
+  junit: formatJunit,
 };
 
 export function registerAuditCommand(program: Command): void {

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { EXIT } from "../command/exitCodes";
 import { renderText } from "../output/checkText";
+import { renderCheckJunit } from "../output/checkJunit";
 import { renderMarkdown } from "../output/checkMarkdown";
 import { renderSarif } from "../output/checkSarif";
 import { renderJson } from "../output/json";
@@ -11,7 +12,7 @@ import { TSC_ENV } from "./program/nativeCompiler";
 import { runCheck } from "./runCheck";
 import { statusLine } from "./statusLine";
 
-const FORMATS = ["text", "json", "sarif", "markdown"] as const;
+const FORMATS = ["text", "json", "sarif", "markdown", "junit"] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Flags {
@@ -107,5 +108,7 @@ function render(report: CheckReport, format: Format): string {
       return renderSarif(report);
     case "markdown":
       return renderMarkdown(report);
+    case "junit":
+      return renderCheckJunit(report);
   }
 }

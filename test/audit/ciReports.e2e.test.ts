@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { caseOutcomes, junitSchemaErrors, parseJunit } from "../support/junitReport";
 import { TEAM, mainFaults, mainSubscriptions, teamSubscriptions } from "./support/estates";
 import { Workbench, expected, makeWorkbench, runScenario } from "./support/scenario";
 
@@ -28,5 +29,25 @@ describe("aks-trusted-access audit: the reports for CI", function () {
     ]);
     assert.equal(run.stdout, expected("team.md"));
     assert.equal(run.code, 0);
+  });
+
+  it("prints JUnit XML: a case per rule and cluster, unreadable mandatory rules and subscriptions as errors", async () => {
+    const run = await runScenario(bench, MAIN, ["audit", "--all-subscriptions", "--output", "junit"]);
+    assert.equal(run.code, 2);
+    assert.deepEqual(await junitSchemaErrors(run.stdout), []);
+    const parsed = await parseJunit(run.stdout);
+    assert.equal(parsed.name, "aks-trusted-access audit");
+    // 6 clusters of 5 rules each, and the subscription that could not be read.
+    assert.deepEqual([parsed.tests, parsed.failures, parsed.errors], [31, 3, 2]);
+    const outcomes = caseOutcomes(parsed).filter((c) => !c.endsWith("| passed"));
+    const short = outcomes.map((c) => c.replace(/: (.{30}).*/, ": $1…"));
+    assert.deepEqual(short, [
+      "trusted-access-missing | aks-prod-empty (resource group rg-prod) | failure: The cluster has no Trusted Acc…",
+      "trusted-access-missing | aks-locked (resource group rg-locked) | error: Could not be read: HTTP 403 Au…",
+      'trusted-access-missing | aks-flaky (resource group rg-research) | failure: The cluster has binding "ml" i…',
+      "kms-private-key-vault | aks-flaky (resource group rg-research) | skipped: Exempt: aks-kms-private-key-va…",
+      "trusted-access-missing | aks-uai (resource group rg-research) | failure: The cluster uses identity type…",
+      "subscription | Restricted (33333333-3333-3333-3333-333333333333) | error: The subscription could not be …",
+    ]);
   });
 });
