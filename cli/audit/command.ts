@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { runCommand } from "../command/runCommand";
+import { prepareReports, writeReports } from "../command/reportFlag";
 import { prepareOut, writeReport } from "../command/writeReport";
 import { AuditFlags, OutputFormat, addAuditFlags, parseAuditFlags } from "./auditFlags";
 import { describeAzureError } from "./azureError";
@@ -39,6 +40,7 @@ export function registerAuditCommand(program: Command): void {
         const options = parseAuditFlags(flags);
         const selection = selectRules(options, await loadEnforcement(options.policyConfig));
         prepareOut(options.out);
+        prepareReports(options.reports);
         const progress = terminalProgress(process.stderr);
         let report: AuditReport;
         try {
@@ -47,6 +49,7 @@ export function registerAuditCommand(program: Command): void {
           progress.done();
         }
         writeReport(FORMATTERS[options.output](report), options.out);
+        writeReports(options.reports, (format) => FORMATTERS[format as OutputFormat](report));
         return summarize(report).exitCode;
       },
       describeAzureError,

@@ -7,6 +7,13 @@ import { renderSarif } from "../output/checkSarif";
 import { renderJson } from "../output/json";
 import { CheckReport } from "../output/checkReport";
 import { runCommand } from "../command/runCommand";
+import {
+  collectReports,
+  parseReportFlags,
+  prepareReports,
+  reportOptionHelp,
+  writeReports,
+} from "../command/reportFlag";
 import { prepareOut, writeReport } from "../command/writeReport";
 import { TSC_ENV } from "./program/nativeCompiler";
 import { runCheck } from "./runCheck";
@@ -24,6 +31,7 @@ interface Flags {
   policyPackConfig: string[];
   output: Format;
   out?: string;
+  report: string[];
   tsc?: string;
 }
 
@@ -62,6 +70,7 @@ export function registerCheckCommand(program: Command): void {
     )
     .addOption(new Option("--output <format>", "report format").choices(FORMATS).default("text"))
     .option("--out <file>", "write the report to this file (the text report still goes to stdout)")
+    .option("--report <format=file>", reportOptionHelp(FORMATS), collectReports, [])
     .option(
       "--tsc <auto|ts-node|path>",
       "type-check with TypeScript 7's native tsc when the program has it (auto, the default), with the program's " +
@@ -74,7 +83,9 @@ export function registerCheckCommand(program: Command): void {
 }
 
 async function check(programDir: string, flags: Flags): Promise<number> {
+  const reports = parseReportFlags(flags.report, FORMATS, flags.out);
   prepareOut(flags.out);
+  prepareReports(reports);
   const { report } = await runCheck(
     {
       programDir,
@@ -93,6 +104,7 @@ async function check(programDir: string, flags: Flags): Promise<number> {
   );
   const rendered = render(report, flags.output);
   writeReport(rendered, flags.out);
+  writeReports(reports, (format) => render(report, format as Format));
   // With --out, the text report still goes to stdout.
   if (flags.out !== undefined) process.stdout.write(flags.output === "text" ? rendered : renderText(report));
   return report.verdict === "fail" ? EXIT.violations : EXIT.ok;

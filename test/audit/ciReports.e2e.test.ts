@@ -1,7 +1,9 @@
 import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { caseOutcomes, junitSchemaErrors, parseJunit } from "../support/junitReport";
 import { TEAM, mainFaults, mainSubscriptions, teamSubscriptions } from "./support/estates";
-import { Workbench, expected, makeWorkbench, runScenario } from "./support/scenario";
+import { Workbench, expected, expectedJson, makeWorkbench, runScenario } from "./support/scenario";
 
 // The CLI in a child process against a loopback Resource Manager, as in audit.e2e.test.ts.
 const MAIN = { subscriptions: mainSubscriptions, faults: mainFaults, pageSize: 2 };
@@ -49,5 +51,43 @@ describe("aks-trusted-access audit: the reports for CI", function () {
       "trusted-access-missing | aks-uai (resource group rg-research) | failure: The cluster uses identity type…",
       "subscription | Restricted (33333333-3333-3333-3333-333333333333) | error: The subscription could not be …",
     ]);
+  });
+
+  it("prints the table and writes Markdown, SARIF and JUnit files from one audit with --report", async () => {
+    const file = (name: string): string => join(bench.dir, "several", name);
+    const run = await runScenario(bench, MAIN, [
+      "audit",
+      "--all-subscriptions",
+      "--report",
+      `markdown=${file("summary.md")}`,
+      "--report",
+      `sarif=${file("audit.sarif")}`,
+      "--report",
+      `junit=${file("audit.xml")}`,
+    ]);
+    assert.equal(run.stdout, expected("main.table.txt"));
+    assert.equal(run.stderr, "");
+    assert.equal(run.code, 2);
+    assert.equal(readFileSync(file("summary.md"), "utf8"), expected("main.md"));
+    assert.equal(readFileSync(file("audit.sarif"), "utf8"), expectedJson("main.sarif.json"));
+    const junit = readFileSync(file("audit.xml"), "utf8");
+    assert.deepEqual(await junitSchemaErrors(junit), []);
+    assert.equal((await parseJunit(junit)).tests, 31);
+    // One audit: the subscriptions were listed once, not once per report.
+    assert.equal(
+      run.requests.filter((q) => q.path === "/subscriptions" && q.query.$skiptoken === undefined).length,
+      1,
+    );
+  });
+
+  it("refuses a bad --report before signing in, naming the flag, the value and the formats (exit 2)", async () => {
+    const run = await runScenario(bench, MAIN, ["audit", "--all-subscriptions", "--report", "summary.md"]);
+    assert.equal(
+      run.stderr,
+      'error: --report "summary.md" is not FORMAT=FILE: give e.g. --report junit=results.xml, with FORMAT one of ' +
+        "table, json, sarif, markdown, junit.\n",
+    );
+    assert.equal(run.code, 2);
+    assert.deepEqual(run.azCalls, []);
   });
 });
