@@ -28,7 +28,20 @@ export async function measureTree(
 ): Promise<TreeSample> {
   if (!fs.existsSync("/usr/bin/time"))
     throw new Error("the benchmark needs GNU time (/usr/bin/time) to count CPU");
-  const timesFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-time-")), "times");
+  const timesDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-time-"));
+  try {
+    return await measureWithTimes(command, args, options, path.join(timesDir, "times"));
+  } finally {
+    fs.rmSync(timesDir, { recursive: true, force: true });
+  }
+}
+
+async function measureWithTimes(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; label: string },
+  timesFile: string,
+): Promise<TreeSample> {
   let peakKiB = 0;
   let stderr = "";
   let code: number | null = null;
@@ -55,7 +68,6 @@ export async function measureTree(
   if (code !== 0)
     throw new Error(`the ${options.label} run exited with ${code}: ${stderr.trim().slice(-2000)}`);
   const [user, system] = fs.readFileSync(timesFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
-  fs.rmSync(path.dirname(timesFile), { recursive: true, force: true });
   return { wallMs, cpuMs: (user + system) * 1000, peakMiB: peakKiB / 1024 };
 }
 

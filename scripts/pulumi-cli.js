@@ -3,7 +3,7 @@
 // folder that holds `pulumi` and `pulumi-language-nodejs`. In order:
 //   1. PULUMI_CLI: the path of a `pulumi` binary or of its folder;
 //   2. a `pulumi` on PATH at or above the version that test/realCli/cliBuild/go.mod pins;
-//   3. the build of that version in the cache folder, made here from Pulumi's Go modules the first time (10-20
+//   3. the build of that version in the cache folder, made here from Pulumi's Go modules the first time (about 9
 //      minutes on two cores; progress on stderr), found at once afterwards.
 // `--no-build` stops at 3 instead of building (exit 3). Nothing is written inside the repository.
 "use strict";
@@ -53,9 +53,12 @@ function versionOf(pulumi) {
     encoding: "utf8",
     env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
   });
+  const version = (run.stdout ?? "").trim();
   if (run.status !== 0)
     throw new CliUnavailable(`${pulumi} version failed: ${(run.stderr || run.error?.message || "").trim()}`);
-  return run.stdout.trim();
+  if (!/^v?\d+\.\d+\.\d+/.test(version))
+    throw new CliUnavailable(`${pulumi} version printed ${JSON.stringify(version)}, not a version`);
+  return version;
 }
 
 function compareVersions(a, b) {
@@ -65,33 +68,36 @@ function compareVersions(a, b) {
   return 0;
 }
 
-/** The folder of a CLI that has the Node.js language host beside it, or a reason it cannot serve. */
-function checkedFolder(folder, origin) {
+/** The folder of a CLI at or above `minimum` that has the Node.js language host beside it, or why it cannot serve. */
+function checkedFolder(folder, origin, minimum) {
   for (const binary of ["pulumi", "pulumi-language-nodejs"]) {
-    if (!fs.existsSync(path.join(folder, binary))) {
+    if (!fs.existsSync(path.join(folder, binary)))
       throw new CliUnavailable(`${origin}: ${folder} has no ${binary}`);
-    }
   }
+  const version = versionOf(path.join(folder, "pulumi"));
+  if (compareVersions(version, minimum) < 0)
+    throw new CliUnavailable(`${origin}: pulumi ${version} is older than ${minimum}`);
   return folder;
 }
 
-function fromEnvironment() {
+/** PULUMI_CLI, which must serve when it is set: the user asked for it. */
+function fromEnvironment(minimum) {
   const given = process.env.PULUMI_CLI;
   if (!given) return undefined;
   const folder = fs.existsSync(given) && fs.statSync(given).isDirectory() ? given : path.dirname(given);
-  return checkedFolder(path.resolve(folder), `PULUMI_CLI=${given}`);
+  return checkedFolder(path.resolve(folder), `PULUMI_CLI=${given}`, minimum);
 }
 
+/** The first `pulumi` on PATH that serves; each one that does not says why on stderr. */
 function fromPath(minimum) {
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    const pulumi = path.join(dir, "pulumi");
-    if (!dir || !fs.existsSync(pulumi)) continue;
-    const version = versionOf(pulumi);
-    if (compareVersions(version, minimum) < 0) {
-      process.stderr.write(`pulumi-cli: ${pulumi} is ${version}, older than ${minimum}; not used\n`);
-      return undefined;
+    if (!dir || !fs.existsSync(path.join(dir, "pulumi"))) continue;
+    try {
+      return checkedFolder(dir, "pulumi on PATH", minimum);
+    } catch (err) {
+      if (!(err instanceof CliUnavailable)) throw err;
+      process.stderr.write(`pulumi-cli: not used: ${err.message}\n`);
     }
-    return checkedFolder(dir, `pulumi on PATH (${pulumi})`);
   }
   return undefined;
 }
@@ -167,7 +173,7 @@ function build(version) {
  */
 function obtainPulumiCli({ build: mayBuild = true } = {}) {
   const version = pinnedVersion();
-  const found = fromEnvironment() ?? fromPath(version) ?? fromCache(version);
+  const found = fromEnvironment(version) ?? fromPath(version) ?? fromCache(version);
   if (found) return found;
   if (!mayBuild)
     throw new CliUnavailable(

@@ -10,11 +10,15 @@ const fs = require("fs");
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
-const OUT = path.join(ROOT, "node_modules", ".cache", "aks-trusted-access", "standin");
+const CACHE = path.join(ROOT, "node_modules", ".cache", "aks-trusted-access");
 const MAIN = path.join("test", "realCli", "standin", "main.ts");
 
-/** Compiles the stand-in and writes its wrapper; returns `{ version, executable }`. */
-function buildStandin() {
+/**
+ * Compiles the stand-in and writes its wrapper; returns `{ version, executable }`. `name` names the folder, so that
+ * processes building at once (mocha's workers, when no runner built it for them) each get their own.
+ */
+function buildStandin(name = "standin") {
+  const OUT = path.join(CACHE, name);
   const tsc = spawnSync(
     process.execPath,
     [

@@ -10,8 +10,9 @@
 //   (`check` runs, policy packs, loopback servers) that wait on each other, so two files side by side fill both
 //   cores. The slowest files start first, so that no long file is left running alone at the end.
 // - The real Pulumi CLI (scripts/pulumi-cli.js, built from Pulumi's Go modules when Go is there) and the azure-native
-//   stand-in (scripts/pulumi-standin.js) are obtained once, before mocha, and handed to test/realCli/ in the
-//   environment. Without either, those tests are skipped with a notice here; in CI (CI=true) they fail instead.
+//   stand-in (scripts/pulumi-standin.js) are obtained first, before anything else starts, and handed to
+//   test/realCli/ in the environment. Without them (no Go, or a failed build), those tests are skipped with a
+//   notice here; in CI (CI=true) they fail instead.
 // Any new test file matching test/**/*.test.ts joins the parallel run by itself.
 "use strict";
 const { spawn } = require("child_process");
@@ -113,7 +114,8 @@ async function main() {
   stopAllOnSignals();
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
-  const env = { TS_NODE_TRANSPILE_ONLY: "true" };
+  // The real CLI first: its first build takes minutes and blocks, so it comes before the checks start.
+  const env = { TS_NODE_TRANSPILE_ONLY: "true", ...realCliEnvironment() };
   let mocha;
   const checks = CHECKS.map(([name, tool, args]) =>
     start(tool, args, { quiet: true }).done.then(({ code, output }) => {
@@ -129,7 +131,6 @@ async function main() {
       env,
     }).done;
     if (built.code !== 0) return built.code;
-    Object.assign(env, realCliEnvironment());
     mocha = start("mocha", ["--parallel", "--jobs", String(JOBS), ...testFiles()], { env });
     return (await mocha.done).code;
   })();
@@ -152,13 +153,19 @@ function realCliEnvironment() {
     const binDir = obtainPulumiCli({ build: true });
     const { version, executable } = buildStandin();
     console.log(`real-CLI tests: pulumi in ${binDir}, azure-native ${version} stand-in`);
-    return { AKS_TRUSTED_ACCESS_PULUMI_BIN: binDir, AKS_TRUSTED_ACCESS_STANDIN: `${version} ${executable}` };
+    return {
+      AKS_TRUSTED_ACCESS_PULUMI_BIN: binDir,
+      AKS_TRUSTED_ACCESS_STANDIN: executable,
+      AKS_TRUSTED_ACCESS_STANDIN_VERSION: version,
+    };
   } catch (err) {
-    if (!(err instanceof CliUnavailable)) throw err;
+    // A machine without Go, or a build that failed: the other tests still run, and the real-CLI ones say why not
+    // (in CI they fail instead).
+    const why = err instanceof CliUnavailable ? err.message : `the build failed: ${err.message}`;
     const rule = "!".repeat(100);
     console.log(
-      `${rule}\nTHE REAL-CLI TESTS (test/realCli/) WILL NOT RUN: ${err.message}.\n` +
-        "Install Go 1.26 (npm test then builds pulumi from Pulumi's Go modules, 10-20 minutes once), or point " +
+      `${rule}\nTHE REAL-CLI TESTS (test/realCli/) WILL NOT RUN: ${why}.\n` +
+        "Install Go 1.26 (npm test then builds pulumi from Pulumi's Go modules, about 9 minutes once), or point " +
         "PULUMI_CLI at a pulumi whose folder holds pulumi-language-nodejs.\n" +
         `In CI (CI=true) these tests fail instead of being skipped.\n${rule}`,
     );

@@ -4,7 +4,7 @@
  * program (each as a user runs it) and both run the compiled pack; each is measured as a whole process tree.
  */
 import * as path from "path";
-import { PulumiSandbox } from "../../test/realCli/support/pulumiSandbox";
+import { PulumiSandbox, isolated } from "../../test/realCli/support/pulumiSandbox";
 import { realCliTools } from "../../test/realCli/support/realCliTools";
 import { writeAksProgram } from "../check/aksProgram";
 import { Comparison, Rounds, compare, runSideBySide, series } from "../measure";
@@ -70,7 +70,7 @@ async function benchProgram(
     check: () =>
       measureTree(process.execPath, [CLI, "check", dir, "--policy-pack", PACK], { cwd: dir, label: "check" }),
     preview: () =>
-      measureTree("pulumi", ["preview", "--policy-pack", PACK, "--non-interactive"], {
+      measureTree(...isolated("pulumi", ["preview", "--policy-pack", PACK, "--non-interactive"]), {
         cwd: dir,
         env: previewEnv,
         label: "pulumi preview",

@@ -33,11 +33,16 @@ export function refFromBindingId(id: TextReading): ClusterRef {
   return refFromChildId(id, "trustedAccessRoleBindings");
 }
 
-/** The cluster a child resource's own ARM id (`.../managedClusters/<c>/<childType>/<name>`) sits under. */
+/**
+ * The cluster a child resource's own ARM id (`.../managedClusters/<c>/<childType>/<name>`) sits under. Called when
+ * the state names no cluster by value: with no id either, the resource is an azure-native preview of one not yet
+ * created, which gives neither its URL parameters nor its id (they are not response properties), so which cluster
+ * it belongs to is not known yet.
+ */
 export function refFromChildId(id: TextReading, childType: string): ClusterRef {
-  if (id === UNKNOWN) return ALL_UNKNOWN;
-  const parsed = id === undefined ? undefined : parseArmId(id);
-  if (parsed === undefined || !parsed.ok) return NOTHING;
+  if (id === UNKNOWN || id === undefined) return ALL_UNKNOWN;
+  const parsed = parseArmId(id);
+  if (!parsed.ok) return NOTHING;
   const { id: arm } = parsed;
   const isChild =
     arm.resourceGroupName !== undefined &&

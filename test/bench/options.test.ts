@@ -21,7 +21,15 @@ function refusal(argv: string[]): string {
 describe("npm run bench flags", () => {
   it("runs every section at the issue's sizes by default", () => {
     const options = parseBenchOptions([]);
-    assert.deepStrictEqual(options.sections, ["pack", "component", "check", "check-aks", "audit", "plugin"]);
+    assert.deepStrictEqual(options.sections, [
+      "pack",
+      "component",
+      "check",
+      "check-aks",
+      "audit",
+      "plugin",
+      "real-cli",
+    ]);
     assert.deepStrictEqual(options.rounds, { warmups: 1, runs: 5 });
     assert.deepStrictEqual(options.packSizes, [10, 100, 1000, 5000]);
     assert.deepStrictEqual(options.componentSizes, [10, 200]);
@@ -29,8 +37,10 @@ describe("npm run bench flags", () => {
       [options.aksSizes, options.aksTypeCheckSizes, options.aksYoungGenerationSizes],
       [[10, 100, 300], [10], [100]],
     );
+    assert.deepStrictEqual(options.realCliSizes, [10, 100]);
     assert.strictEqual(options.out, FULL.out);
     assert.strictEqual(options.smoke, false);
+    assert.deepStrictEqual(parseBenchOptions(["--real-cli-sizes", "30,10"]).realCliSizes, [10, 30]);
   });
 
   it("takes --smoke as tiny sizes and one run, written away from bench/results.json", () => {
@@ -65,7 +75,7 @@ describe("npm run bench flags", () => {
       flags: ["--only", "pack,speed"],
       message:
         "error: option '--only <sections>' argument 'pack,speed' is invalid. --only takes sections separated " +
-        'by commas, from pack, component, check, check-aks, audit, plugin; "speed" is none of them.',
+        'by commas, from pack, component, check, check-aks, audit, plugin, real-cli; "speed" is none of them.',
     },
     {
       flags: ["--runs", "0"],

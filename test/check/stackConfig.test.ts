@@ -310,6 +310,18 @@ describe("check: reading Pulumi.yaml", () => {
     assert.strictEqual(readPulumiProject(dir).tsconfig, "infra/tsconfig.json");
   });
 
+  it("runs the program in the folder of main, as the engine does: relative paths and the tsconfig start there", () => {
+    fs.mkdirSync(path.join(dir, "src"));
+    fs.writeFileSync(path.join(dir, "src", "index.ts"), "");
+    const withMain = (main: string) => {
+      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: app\nruntime: nodejs\n${main}`);
+      return readPulumiProject(dir).programDir;
+    };
+    assert.strictEqual(withMain("main: src/index.ts\n"), path.join(dir, "src"));
+    assert.strictEqual(withMain("main: src\n"), path.join(dir, "src"));
+    assert.strictEqual(withMain(""), dir);
+  });
+
   it("refuses a runtime.options.tsconfig that is not a path", () => {
     fs.writeFileSync(
       path.join(dir, "Pulumi.yaml"),
@@ -321,7 +333,7 @@ describe("check: reading Pulumi.yaml", () => {
         err instanceof CheckError &&
         err.message ===
           `${path.relative(process.cwd(), path.join(dir, "Pulumi.yaml"))}: runtime.options.tsconfig true is not a ` +
-            "path: give the program's tsconfig file, relative to Pulumi.yaml.",
+            "path: give the program's tsconfig file, relative to the folder of main.",
     );
   });
 

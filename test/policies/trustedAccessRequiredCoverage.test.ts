@@ -16,6 +16,7 @@ import {
 } from "./fixtures/resources";
 import { AKS, check, nativeBindingOf, nativeCluster, uncovered } from "./fixtures/trustedAccessRequired";
 import { UNKNOWN_STRING } from "./fixtures/wire";
+import { TrustedAccessRole } from "../../policypack/domain";
 
 describe("aks-trusted-access-required: coverage of azure-native clusters", () => {
   describe("coverage", () => {
@@ -182,6 +183,18 @@ describe("aks-trusted-access-required: coverage of azure-native clusters", () =>
         withoutField(nativeBindingOutputs({ id: `${CLUSTER_ID}/trustedAccessRoleBindings/ml` }), "__inputs"),
       );
       assert.deepStrictEqual(await check([nativeCluster(nativeClusterOutputs()), binding]), []);
+    });
+
+    it("does not report a cluster while a new binding's preview names no cluster, as azure-native's does", async () => {
+      // azure-native's preview gives the response properties only: no resourceGroupName, resourceName, id or
+      // __inputs, so a binding that names its cluster by a literal cannot be linked until it exists.
+      const preview = {
+        name: UNKNOWN_STRING,
+        roles: [TrustedAccessRole.MachineLearningWorkload],
+        type: UNKNOWN_STRING,
+      };
+      const binding = resource(NATIVE_BINDING, "aks-ml", preview);
+      assert.deepStrictEqual(await check([nativeCluster(), binding]), []);
     });
 
     it("reads an existing cluster's Azure name from its name output", async () => {

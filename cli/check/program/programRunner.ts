@@ -81,7 +81,7 @@ export async function startProgram(
 
   let settings: TypeScriptSettings | undefined;
   const typescript = (): TypeScriptSettings =>
-    (settings ??= typescriptSettings(project.dir, sdk.root, project.tsconfig));
+    (settings ??= typescriptSettings(project.programDir, sdk.root, project.tsconfig));
   const environment = enterProgramEnvironment(project, typescript);
   let mainFile = project.main;
   let typeCheck: TypeCheck | undefined;
@@ -95,7 +95,7 @@ export async function startProgram(
       );
       typeCheck.answer.then((answer) => options.onChecker?.(answer.checker)).catch(() => undefined);
     }
-    process.chdir(project.dir);
+    process.chdir(project.programDir);
     await sdk.withFreshStore(async () => {
       await sdk.setMocks(mocks, project.name, config.stack, true, ORGANIZATION);
       recorder.attach(sdk.getMonitor(), project.name, config.stack);

@@ -20,8 +20,14 @@ export interface PulumiProject {
   /** `runtime.options.typescript`: `false` turns off ts-node, as in the Pulumi CLI. */
   readonly typescript: boolean;
   /**
-   * `runtime.options.tsconfig`: the tsconfig the program compiles with, relative to `dir` (the Node.js language host
-   * hands it to the program as `PULUMI_NODEJS_TSCONFIG_PATH`); absent when Pulumi.yaml names none.
+   * The folder the program runs in, as the engine gives it (its `pwd`): `main`'s folder when `main` names a file,
+   * `main` when it names a folder, else `dir`. Relative paths in the program, and its tsconfig, start here.
+   */
+  readonly programDir: string;
+  /**
+   * `runtime.options.tsconfig`: the tsconfig the program compiles with, relative to `programDir` (the Node.js
+   * language host hands it to the program as `PULUMI_NODEJS_TSCONFIG_PATH`, and the program runs in `programDir`);
+   * absent when Pulumi.yaml names none.
    */
   readonly tsconfig?: string;
   /** Project-level config by key, with the project namespace added to bare keys. */
@@ -65,7 +71,7 @@ export function readPulumiProject(programDir: string): PulumiProject {
   if (tsconfig !== undefined && typeof tsconfig !== "string") {
     throw new CheckError(
       `${where}: runtime.options.tsconfig ${JSON.stringify(tsconfig)} is not a path: give the program's ` +
-        "tsconfig file, relative to Pulumi.yaml.",
+        "tsconfig file, relative to the folder of main.",
     );
   }
   const main = doc["main"];
@@ -74,10 +80,13 @@ export function readPulumiProject(programDir: string): PulumiProject {
       `${where}: main ${JSON.stringify(main)} is not a path: give the program's entry file or folder.`,
     );
   }
+  const mainPath = main === undefined ? dir : path.resolve(dir, main);
+  const mainIsFolder = fs.existsSync(mainPath) && fs.statSync(mainPath).isDirectory();
   return {
     dir,
     name,
-    main: main === undefined ? dir : path.resolve(dir, main),
+    main: mainPath,
+    programDir: mainIsFolder ? mainPath : path.dirname(mainPath),
     typescript,
     ...(tsconfig === undefined ? {} : { tsconfig }),
     config: projectConfig(doc["config"], name, where),

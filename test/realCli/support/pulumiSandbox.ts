@@ -16,12 +16,25 @@ export interface PulumiRun {
 /** Commands that take `--event-log`. */
 const OPERATIONS = new Set(["preview", "up", "destroy", "refresh"]);
 
-/**
- * Whether this machine can give a process a network of its own with only loopback in it (`unshare --net`, which
- * needs root or user namespaces): then nothing a CLI run starts can reach beyond 127.0.0.1.
- */
+/** Runs a command in a network namespace of its own, holding only loopback (as root, or with user namespaces). */
+const UNSHARE = [
+  "unshare",
+  "--map-root-user",
+  "--net",
+  "--",
+  "sh",
+  "-c",
+  'ip link set lo up && exec "$0" "$@"',
+];
+
+/** Whether this machine can run a command with {@link UNSHARE}: then nothing it starts reaches beyond 127.0.0.1. */
 export const ISOLATES_NETWORK =
-  spawnSync("unshare", ["--net", "--", "sh", "-c", "ip link set lo up"], { stdio: "ignore" }).status === 0;
+  spawnSync(UNSHARE[0], [...UNSHARE.slice(1), "true"], { stdio: "ignore" }).status === 0;
+
+/** `command args`, offline where the machine allows it ({@link ISOLATES_NETWORK}). */
+export function isolated(command: string, args: readonly string[]): [string, string[]] {
+  return ISOLATES_NETWORK ? [UNSHARE[0], [...UNSHARE.slice(1), command, ...args]] : [command, [...args]];
+}
 
 let stacks = 0;
 
@@ -63,7 +76,12 @@ export class PulumiSandbox {
       AZURE_NATIVE_STANDIN_STATE: path.join(dir, "azure.json"),
     };
     const sandbox = new PulumiSandbox(dir, env, tools);
-    await sandbox.installStandin("azure-native", tools.standin.version);
+    try {
+      await sandbox.installStandin("azure-native", tools.standin.version);
+    } catch (err) {
+      sandbox.dispose();
+      throw err;
+    }
     return sandbox;
   }
 
@@ -102,9 +120,7 @@ export class PulumiSandbox {
       : undefined;
     const full = [...args, ...(eventLog ? ["--event-log", eventLog, "--non-interactive"] : [])];
     const env = options.typeCheck === true ? { ...this.env, PULUMI_NODEJS_TRANSPILE_ONLY: "" } : this.env;
-    const [command, commandArgs] = ISOLATES_NETWORK
-      ? ["unshare", ["--net", "--", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', "pulumi", ...full]]
-      : ["pulumi", full];
+    const [command, commandArgs] = isolated("pulumi", full);
     const child = spawn(command, commandArgs, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";

@@ -64,9 +64,10 @@ export function checkVerdict(reportJson: string, code: number | null): Verdict {
  * How `check`'s verdict may differ from a real first preview's, and nothing else: azure-native's preview reports every
  * response property a program did not set as unknown (its PreviewOutputs), so the pack skips the checks that read
  * one, where `check` takes an unset property as unset, as Azure will return it, and judges it. So `check` may report
- * a violation, and fail on it, where the preview reports the same check as skipped; it must report every violation
- * the preview reports, skip nothing the preview judged, and fail whenever the preview fails. Returns what breaks
- * that, one line each; empty when the two agree.
+ * a violation where the preview reports the same check as skipped; it must report every violation the preview
+ * reports and skip nothing the preview judged. Whether the run fails must agree too: on every program tested so
+ * far it does, and a program where it does not would be a difference to look at, not to excuse. Returns what
+ * breaks that, one line each; empty when the two agree.
  */
 export function disagreements(check: Verdict, preview: Verdict): string[] {
   const skippedByPreview = new Set(preview.skipped);
@@ -81,7 +82,9 @@ export function disagreements(check: Verdict, preview: Verdict): string[] {
     ...check.skipped
       .filter((s) => !skippedByPreview.has(s))
       .map((s) => `check skips ${s}; the preview does not`),
-    ...(preview.failed && !check.failed ? ["the preview fails; check passes"] : []),
+    ...(preview.failed !== check.failed
+      ? [`the preview ${preview.failed ? "fails" : "passes"}; check ${check.failed ? "fails" : "passes"}`]
+      : []),
   ];
 }
 

@@ -190,7 +190,12 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys))
 	cmd.Env = append(cmd.Env, opts.env()...)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.Cancel = func() error {
+		if err := cmd.Process.Signal(os.Interrupt); err != nil {
+			return cmd.Process.Kill()
+		}
+		return nil
+	}
 	cmd.WaitDelay = 5 * time.Second
 
 	err = h.track(cmd, cmd.Run)
@@ -432,13 +437,19 @@ func readPackageJSON(path string) (*packageJSON, error) {
 }
 
 // requiredPackages lists the resource plugins of every package under dir's node_modules, nested ones included,
-// once each.
+// once each. Folders are visited once by their real path, so a linked workspace package that links back ends.
 func requiredPackages(dir string) []*pulumirpc.PackageDependency {
 	seen := map[string]bool{}
+	visited := map[string]bool{}
 	var found []*pulumirpc.PackageDependency
 	var visit func(modules string)
 	visit = func(modules string) {
 		for _, pkgDir := range packageDirs(modules) {
+			real, err := filepath.EvalSymlinks(pkgDir)
+			if err != nil || visited[real] {
+				continue
+			}
+			visited[real] = true
 			pkg, err := readPackageJSON(filepath.Join(pkgDir, "package.json"))
 			if err != nil {
 				continue
