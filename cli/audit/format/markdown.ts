@@ -60,7 +60,7 @@ export function formatMarkdown(report: AuditReport, limit?: number): string {
         exempt === 0
           ? []
           : [`${count(exempt, "cluster rule")} not checked: exempt by the policies' exemptions.`],
-      noun: "row",
+      noun: "finding",
       fullReports: "every one is in the table, JSON, SARIF and JUnit reports",
     },
     limit,
