@@ -6,8 +6,15 @@ import type { RuleFlags } from "./ruleSelection";
 import { CHECKED_RULES, CheckedRule } from "./rules";
 import type { AuditOptions } from "./runAudit";
 import { UsageError } from "../command/usageError";
+import { ReportRequest, collectReports, parseReportFlags, reportOptionHelp } from "../command/reportFlag";
 
-export const OutputFormat = { Table: "table", Json: "json", Sarif: "sarif" } as const;
+export const OutputFormat = {
+  Table: "table",
+  Json: "json",
+  Sarif: "sarif",
+  Markdown: "markdown",
+  Junit: "junit",
+} as const;
 export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -22,6 +29,8 @@ export interface AuditFlags extends ConnectionFlags {
   readonly resourceGraph?: boolean;
   readonly output: string;
   readonly out?: string;
+  /** Each `--report FORMAT=FILE` as given. */
+  readonly report?: readonly string[];
   readonly concurrency: string;
   /** Absent when not given: every rule. Commander has checked each against `CHECKED_RULES`. */
   readonly rule?: readonly string[];
@@ -35,6 +44,8 @@ export interface AuditCommandOptions
   readonly output: OutputFormat;
   /** Write the report here instead of stdout. */
   readonly out?: string;
+  /** More reports of the same audit, each in its format to its file. */
+  readonly reports: readonly ReportRequest[];
   /** The policy pack's config file (`pulumi preview --policy-pack-config`'s format), when given. */
   readonly policyConfig?: string;
 }
@@ -57,6 +68,7 @@ export function addAuditFlags(command: Command): Command {
         .default(OutputFormat.Table),
     )
     .option("--out <file>", "write the report to this file instead of stdout")
+    .option("--report <format=file>", reportOptionHelp(Object.values(OutputFormat)), collectReports)
     .addOption(
       new Option(
         "--rule <id...>",
@@ -121,6 +133,7 @@ export function parseAuditFlags(flags: AuditFlags): AuditCommandOptions {
     rulesNamed: flags.rule !== undefined,
     requireMaintenanceWindow: flags.requireMaintenanceWindow === true,
     output: flags.output as OutputFormat,
+    reports: parseReportFlags(flags.report, Object.values(OutputFormat), flags.out),
     ...(flags.out === undefined ? {} : { out: flags.out }),
     ...(flags.policyConfig === undefined ? {} : { policyConfig: flags.policyConfig }),
   };

@@ -1,9 +1,12 @@
 import type { Command } from "commander";
 import { runCommand } from "../command/runCommand";
+import { prepareReports, writeReports } from "../command/reportFlag";
 import { prepareOut, writeReport } from "../command/writeReport";
 import { AuditFlags, OutputFormat, addAuditFlags, parseAuditFlags } from "./auditFlags";
 import { describeAzureError } from "./azureError";
 import { formatJson } from "./format/json";
+import { formatJunit } from "./format/junit";
+import { formatMarkdown } from "./format/markdown";
 import { formatSarif } from "./format/sarif";
 import { formatTable } from "./format/table";
 import { loadEnforcement } from "./policyConfig";
@@ -17,6 +20,8 @@ const FORMATTERS: Readonly<Record<OutputFormat, (report: AuditReport) => string>
   table: formatTable,
   json: formatJson,
   sarif: formatSarif,
+  markdown: formatMarkdown,
+  junit: formatJunit,
 };
 
 export function registerAuditCommand(program: Command): void {
@@ -35,6 +40,7 @@ export function registerAuditCommand(program: Command): void {
         const options = parseAuditFlags(flags);
         const selection = selectRules(options, await loadEnforcement(options.policyConfig));
         prepareOut(options.out);
+        prepareReports(options.reports);
         const progress = terminalProgress(process.stderr);
         let report: AuditReport;
         try {
@@ -43,6 +49,7 @@ export function registerAuditCommand(program: Command): void {
           progress.done();
         }
         writeReport(FORMATTERS[options.output](report), options.out);
+        writeReports(options.reports, (format) => FORMATTERS[format as OutputFormat](report));
         return summarize(report).exitCode;
       },
       describeAzureError,

@@ -1,16 +1,25 @@
 import { Command, Option } from "commander";
 import { EXIT } from "../command/exitCodes";
 import { renderText } from "../output/checkText";
+import { renderCheckJunit } from "../output/checkJunit";
+import { renderMarkdown } from "../output/checkMarkdown";
 import { renderSarif } from "../output/checkSarif";
 import { renderJson } from "../output/json";
 import { CheckReport } from "../output/checkReport";
 import { runCommand } from "../command/runCommand";
+import {
+  collectReports,
+  parseReportFlags,
+  prepareReports,
+  reportOptionHelp,
+  writeReports,
+} from "../command/reportFlag";
 import { prepareOut, writeReport } from "../command/writeReport";
 import { TSC_ENV } from "./program/nativeCompiler";
 import { runCheck } from "./runCheck";
 import { statusLine } from "./statusLine";
 
-const FORMATS = ["text", "json", "sarif"] as const;
+const FORMATS = ["text", "json", "sarif", "markdown", "junit"] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Flags {
@@ -22,6 +31,7 @@ interface Flags {
   policyPackConfig: string[];
   output: Format;
   out?: string;
+  report: string[];
   tsc?: string;
 }
 
@@ -60,6 +70,7 @@ export function registerCheckCommand(program: Command): void {
     )
     .addOption(new Option("--output <format>", "report format").choices(FORMATS).default("text"))
     .option("--out <file>", "write the report to this file (the text report still goes to stdout)")
+    .option("--report <format=file>", reportOptionHelp(FORMATS), collectReports, [])
     .option(
       "--tsc <auto|ts-node|path>",
       "type-check with TypeScript 7's native tsc when the program has it (auto, the default), with the program's " +
@@ -72,7 +83,9 @@ export function registerCheckCommand(program: Command): void {
 }
 
 async function check(programDir: string, flags: Flags): Promise<number> {
+  const reports = parseReportFlags(flags.report, FORMATS, flags.out);
   prepareOut(flags.out);
+  prepareReports(reports);
   const { report } = await runCheck(
     {
       programDir,
@@ -91,6 +104,7 @@ async function check(programDir: string, flags: Flags): Promise<number> {
   );
   const rendered = render(report, flags.output);
   writeReport(rendered, flags.out);
+  writeReports(reports, (format) => render(report, format as Format));
   // With --out, the text report still goes to stdout.
   if (flags.out !== undefined) process.stdout.write(flags.output === "text" ? rendered : renderText(report));
   return report.verdict === "fail" ? EXIT.violations : EXIT.ok;
@@ -104,5 +118,9 @@ function render(report: CheckReport, format: Format): string {
       return renderJson(report);
     case "sarif":
       return renderSarif(report);
+    case "markdown":
+      return renderMarkdown(report);
+    case "junit":
+      return renderCheckJunit(report);
   }
 }

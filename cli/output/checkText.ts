@@ -1,4 +1,5 @@
 import { CheckReport, ReportDiagnostic, ReportPack, ReportSkip, isMandatory } from "./checkReport";
+import { checks, countsSentence, skipsSentence, verdictSentence } from "./checkVerdict";
 import { treeRows } from "./resourceTree";
 
 /**
@@ -118,10 +119,6 @@ function packLines(
   return lines;
 }
 
-function checks(n: number): string {
-  return `${n} ${n === 1 ? "check" : "checks"}`;
-}
-
 function resourceCounts(report: CheckReport): string[] {
   const create = report.resources.filter((r) => r.operation === "create").length;
   const read = report.resources.length - create;
@@ -129,20 +126,7 @@ function resourceCounts(report: CheckReport): string[] {
 }
 
 function summary(report: CheckReport): string {
-  const { mandatory, advisory, policyPacks, policies, skipped, mandatorySkipped } = report.totals;
-  const counted =
-    `Policy violations: ${mandatory} mandatory, ${advisory} advisory ` +
-    `(${policies} ${policies === 1 ? "policy" : "policies"} in ${policyPacks} ${policyPacks === 1 ? "pack" : "packs"}).`;
-  const skips =
-    skipped === 0
-      ? ""
-      : `\n${checks(skipped)} skipped: values known only after deployment ` +
-        `(${mandatorySkipped} mandatory, ${skipped - mandatorySkipped} advisory).`;
-  if (report.verdict === "fail") return `${counted}${skips}\nFAILED: a mandatory policy is violated.`;
-  return mandatorySkipped === 0
-    ? `${counted}${skips}\nPASSED: no mandatory policy is violated.`
-    : `${counted}${skips}\nPASSED, but ${checks(mandatorySkipped)} of mandatory policies could not run: no ` +
-        "mandatory policy is violated by the values known before deployment.";
+  return [countsSentence(report), skipsSentence(report) ?? [], verdictSentence(report)].flat().join("\n");
 }
 
 function indent(text: string, prefix: string): string[] {

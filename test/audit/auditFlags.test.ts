@@ -31,6 +31,7 @@ const defaults: AuditCommandOptions = {
   rulesNamed: false,
   requireMaintenanceWindow: false,
   output: "table",
+  reports: [],
   cloud: "AzureCloud",
   credential: "default",
   armEndpoint: undefined,
@@ -44,6 +45,17 @@ describe("parseAuditFlags", () => {
       "takes repeated --subscription, dropping repeats that differ only in case",
       { subscription: [A, B, A.toUpperCase()] },
       { subscriptions: [A.toUpperCase(), B] },
+    ],
+    [
+      "takes --report FORMAT=FILE, repeated, beside --out",
+      { allSubscriptions: true, out: "audit.txt", report: ["junit=audit.xml", "markdown=summary.md"] },
+      {
+        out: "audit.txt",
+        reports: [
+          { format: "junit", file: "audit.xml" },
+          { format: "markdown", file: "summary.md" },
+        ],
+      },
     ],
     ["takes --concurrency 1 and 64", { allSubscriptions: true, concurrency: "64" }, { concurrency: 64 }],
     [
@@ -132,6 +144,17 @@ describe("parseAuditFlags", () => {
       { allSubscriptions: true, rule: ["private-cluster"], requireMaintenanceWindow: true },
       "--require-maintenance-window belongs to rule node-os-auto-upgrade, which --rule leaves out: add " +
         "--rule node-os-auto-upgrade or drop --require-maintenance-window.",
+    ],
+    [
+      "rejects a --report format audit does not write, naming the formats it does",
+      { allSubscriptions: true, report: ["text=audit.txt"] },
+      '--report "text=audit.txt" names the format "text", which this command does not write: give one of table, ' +
+        "json, sarif, markdown, junit.",
+    ],
+    [
+      "rejects a --report to the file of --out",
+      { allSubscriptions: true, out: "audit.xml", report: ["junit=audit.xml"] },
+      '--report "junit=audit.xml" writes the file "audit.xml", as --out "audit.xml" does: give each report a file of its own.',
     ],
     [
       "rejects an http --audience",

@@ -18,7 +18,7 @@ describe("aks-trusted-access audit with bad flags", function () {
     [
       "an unknown --output",
       ["--all-subscriptions", "--output", "xml"],
-      "error: option '--output <format>' argument 'xml' is invalid. Allowed choices are table, json, sarif.\n",
+      "error: option '--output <format>' argument 'xml' is invalid. Allowed choices are table, json, sarif, markdown, junit.\n",
     ],
     [
       "an unknown --rule",

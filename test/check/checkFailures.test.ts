@@ -149,7 +149,7 @@ describe("check: programs and usage that keep the check from completing (exit 2)
     const run = await runCli(["check", `${FIXTURES}/cluster-without-binding`, "--output", "xml"]);
     assert.strictEqual(
       run.stderr,
-      "error: option '--output <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif.\n",
+      "error: option '--output <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, markdown, junit.\n",
     );
     assert.strictEqual(run.code, 2);
   });
