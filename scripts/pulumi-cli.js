@@ -111,7 +111,15 @@ function hasGo() {
   return spawnSync("go", ["version"], { stdio: "ignore" }).status === 0;
 }
 
-/** Builds pulumi and our Node.js language host from the pinned Go modules into the cache folder. */
+/** Our language hosts: every pulumi-language-<name> folder of the build module. */
+function languageHosts() {
+  return fs
+    .readdirSync(BUILD_MODULE)
+    .filter((name) => name.startsWith("pulumi-language-"))
+    .sort();
+}
+
+/** Builds pulumi and our language hosts from the pinned Go modules into the cache folder. */
 function build(version) {
   if (!hasGo()) {
     throw new CliUnavailable(
@@ -122,7 +130,7 @@ function build(version) {
   const bin = path.join(dir, "bin");
   const started = Date.now();
   const log = (line) => process.stderr.write(`pulumi-cli: ${line}\n`);
-  log(`building pulumi ${version} and pulumi-language-nodejs from Pulumi's Go modules into ${bin}`);
+  log(`building pulumi ${version} and ${languageHosts().join(", ")} from Pulumi's Go modules into ${bin}`);
   log(
     "the first build downloads the modules and compiles for 10-20 minutes on two cores; later calls find it at once",
   );
@@ -152,9 +160,9 @@ function build(version) {
       "-o",
       `${bin}${path.sep}`,
       "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
-      "./pulumi-language-nodejs",
+      ...languageHosts().map((name) => `./${name}`),
     ],
-    "compiling pulumi and pulumi-language-nodejs",
+    `compiling pulumi and ${languageHosts().join(", ")}`,
   );
   const built = versionOf(path.join(bin, "pulumi"));
   if (built !== version) throw new Error(`the build says it is ${built}, not ${version}`);
