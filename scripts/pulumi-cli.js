@@ -119,6 +119,14 @@ function languageHosts() {
     .sort();
 }
 
+/**
+ * A host with a go.mod of its own is built with its own requirements (pulumi-language-yaml: pulumi-yaml v1.25.0 does
+ * not compile against the pinned pkg/v3); the others are packages of the build module, built with `pulumi`.
+ */
+function ownModule(host) {
+  return fs.existsSync(path.join(BUILD_MODULE, host, "go.mod"));
+}
+
 /** Builds pulumi and our language hosts from the pinned Go modules into the cache folder. */
 function build(version) {
   if (!hasGo()) {
@@ -136,34 +144,38 @@ function build(version) {
   );
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(bin, { recursive: true });
-  const go = (args, what) => {
+  const go = (args, what, cwd = BUILD_MODULE) => {
     log(`${what} (go ${args[0]})...`);
     const run = spawnSync("go", args, {
-      cwd: BUILD_MODULE,
+      cwd,
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, CGO_ENABLED: "0" },
     });
-    if (run.status !== 0)
-      throw new Error(`go ${args.join(" ")} failed in ${BUILD_MODULE} (exit ${run.status})`);
+    if (run.status !== 0) throw new Error(`go ${args.join(" ")} failed in ${cwd} (exit ${run.status})`);
     log(`${what}: done at ${((Date.now() - started) / 1000).toFixed(0)} s`);
   };
+  const inModule = languageHosts().filter((host) => !ownModule(host));
+  const apart = languageHosts().filter(ownModule);
   go(["mod", "download"], "downloading the modules");
+  const buildFlags = ["-trimpath", "-tags", "osusergo,grpcnotrace", "-o", `${bin}${path.sep}`];
   const ldflags = `-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${version}`;
   go(
     [
       "build",
-      "-trimpath",
-      "-tags",
-      "osusergo,grpcnotrace",
+      ...buildFlags,
       "-ldflags",
       ldflags,
-      "-o",
-      `${bin}${path.sep}`,
       "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
-      ...languageHosts().map((name) => `./${name}`),
+      ...inModule.map((name) => `./${name}`),
     ],
-    `compiling pulumi and ${languageHosts().join(", ")}`,
+    `compiling pulumi and ${inModule.join(", ")}`,
   );
+  for (const host of apart) {
+    const hostDir = path.join(BUILD_MODULE, host);
+    go(["mod", "download"], `downloading the modules of ${host}`, hostDir);
+    // Not the -X of pulumi's version: this host's Pulumi SDK is the release its own go.mod names.
+    go(["build", ...buildFlags, "-ldflags", "-s -w", "."], `compiling ${host}`, hostDir);
+  }
   const built = versionOf(path.join(bin, "pulumi"));
   if (built !== version) throw new Error(`the build says it is ${built}, not ${version}`);
   const seconds = (Date.now() - started) / 1000;

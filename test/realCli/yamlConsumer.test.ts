@@ -1,0 +1,180 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { REPO } from "../support/builtPackage";
+import { ConsumerProject } from "./support/consumerProject";
+import { steps } from "./support/engineEvents";
+import { requireLanguageHost } from "./support/languageHost";
+import { PulumiRun, PulumiSandbox, StackDeployment } from "./support/pulumiSandbox";
+import { requireRealCli } from "./support/realCliTools";
+import { comparableState } from "./support/stateComparison";
+
+/**
+ * examples/yaml as a YAML team runs it: `pulumi package add` of this repository by path, then preview, up and destroy
+ * under the real CLI, with Pulumi's YAML evaluator (pulumi-yaml) and our plugin constructing the components. Its
+ * TypeScript twin (fixtures/yaml-twin: the same components, arguments and outputs) is deployed beside it in a
+ * sandbox of its own, and the two states must be the same resource by resource.
+ *
+ * What this does not prove: that pulumi-yaml's newest release behaves the same (the proxy serves v1.25.0 only, see
+ * cliBuild/pulumi-language-yaml), or anything about Azure itself (the stand-in serves azure-native).
+ */
+const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+const RESOURCE_GROUP = `/subscriptions/${SUBSCRIPTION}/resourceGroups/platform-rg`;
+const ML_WORKSPACE =
+  `/subscriptions/${SUBSCRIPTION}/resourceGroups/ml-rg/providers/` +
+  "Microsoft.MachineLearningServices/workspaces/prod-ml";
+const BACKUP_VAULT =
+  `/subscriptions/${SUBSCRIPTION}/resourceGroups/backup-rg/providers/` +
+  "Microsoft.DataProtection/backupVaults/prod-vault";
+const PLATFORM_CLUSTER = `${RESOURCE_GROUP}/providers/Microsoft.ContainerService/managedClusters/platform-aks`;
+const TWIN = path.join(REPO, "test", "realCli", "fixtures", "yaml-twin");
+const PACKAGE_VERSION = (
+  JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }
+).version;
+
+/**
+ * What the example takes from elsewhere: the resource group (azure-native gives a new cluster its location) and the
+ * cluster that `platform` binds to, made by another team.
+ */
+const MADE_ELSEWHERE = {
+  [RESOURCE_GROUP.toLowerCase()]: {
+    type: "azure-native:resources:ResourceGroup",
+    inputs: { resourceGroupName: "platform-rg", location: "westeurope" },
+    outputs: { name: "platform-rg", location: "westeurope" },
+  },
+  [PLATFORM_CLUSTER.toLowerCase()]: {
+    type: "azure-native:containerservice:ManagedCluster",
+    inputs: { resourceGroupName: "platform-rg", resourceName: "platform-aks", location: "westeurope" },
+    outputs: {
+      name: "platform-aks",
+      type: "Microsoft.ContainerService/managedClusters",
+      location: "westeurope",
+    },
+  },
+};
+
+/** A stack of the project in `dir`, with the example's config and the resources made elsewhere; its name. */
+async function exampleStack(sandbox: PulumiSandbox, dir: string): Promise<string> {
+  sandbox.seedAzure(MADE_ELSEWHERE);
+  const stack = await sandbox.initStack(dir);
+  for (const [key, value] of [
+    ["mlWorkspaceId", ML_WORKSPACE],
+    ["backupVaultId", BACKUP_VAULT],
+  ]) {
+    const run = await sandbox.pulumi(["config", "set", key, value], { cwd: dir });
+    assert.strictEqual(run.code, 0, run.stderr);
+  }
+  return stack;
+}
+
+function succeeded(run: PulumiRun): PulumiRun {
+  assert.strictEqual(run.code, 0, run.stdout + run.stderr);
+  return run;
+}
+
+/** A run's steps as `<op> <URN without stack and project>`, sorted. */
+function plan(run: PulumiRun, names: { project: string; stack: string }): string[] {
+  const prefix = `urn:pulumi:${names.stack}::${names.project}::`;
+  return steps(run.events)
+    .map(
+      (s) =>
+        `${s.op} ${s.urn.replace(prefix, "").replace(`::${names.project}-${names.stack}`, "::PROJECT-STACK")}`,
+    )
+    .sort();
+}
+
+describe("examples/yaml under the real Pulumi CLI: package add, preview and up give the TypeScript component's state", function () {
+  this.timeout(600_000);
+  const YAML_PROJECT = "aks-trusted-access-yaml";
+  let sandbox: PulumiSandbox;
+  let twinSandbox: PulumiSandbox;
+  let project: ConsumerProject;
+  let stack: string;
+  /** The twin's `pulumi up` and state, deployed while the YAML stack is added and previewed. */
+  let twin: Promise<{ up: PulumiRun; state: StackDeployment; stack: string }>;
+
+  before(async function () {
+    const tools = requireRealCli(this, { networkIsolation: true });
+    requireLanguageHost(this, tools, "yaml");
+    [sandbox, twinSandbox] = await Promise.all([PulumiSandbox.create(tools), PulumiSandbox.create(tools)]);
+    twin = (async () => {
+      const twinStack = await exampleStack(twinSandbox, TWIN);
+      const up = succeeded(await twinSandbox.pulumi(["up", "--yes"], { cwd: TWIN }));
+      return { up, state: await twinSandbox.exportStack(TWIN), stack: twinStack };
+    })();
+    twin.catch(() => undefined); // Awaited by the tests; this keeps a failure from being reported as unhandled first.
+    project = ConsumerProject.create("yaml");
+  });
+  after(() => {
+    project?.dispose();
+    sandbox?.dispose();
+    twinSandbox?.dispose();
+  });
+
+  const pulumi = (args: string[]) => sandbox.pulumi(args, { cwd: project.dir });
+
+  it("pulumi package add keeps the path in packages: and writes pulumi-yaml's lock of the package", async () => {
+    await project.packageAdd(sandbox);
+    const pulumiYaml = fs.readFileSync(path.join(project.dir, "Pulumi.yaml"), "utf8");
+    assert.match(pulumiYaml, new RegExp(`^packages:\\n  aks-trusted-access: ${REPO}\\n`, "m"));
+    const lock = path.join(
+      project.dir,
+      "sdks",
+      "aks-trusted-access",
+      `aks-trusted-access-${PACKAGE_VERSION}.yaml`,
+    );
+    assert.strictEqual(
+      fs.readFileSync(lock, "utf8"),
+      `packageDeclarationVersion: 1\nname: aks-trusted-access\nversion: ${PACKAGE_VERSION}\n`,
+    );
+    stack = await exampleStack(sandbox, project.dir);
+  });
+
+  it("previews the resources the TypeScript program creates, each as a create", async () => {
+    const preview = succeeded(await pulumi(["preview"]));
+    const { up, stack: twinStack } = await twin;
+    const planned = plan(preview, { project: YAML_PROJECT, stack });
+    assert.deepStrictEqual(
+      planned.filter((s) => !s.includes("pulumi:providers:")),
+      plan(up, { project: "yaml-twin", stack: twinStack }).filter((s) => !s.includes("pulumi:providers:")),
+    );
+    assert.deepStrictEqual(
+      planned.filter((s) => !s.startsWith("create ")),
+      [],
+    );
+    assert.ok(
+      planned.includes(
+        "create aks-trusted-access:index:AksCluster$azure-native:containerservice:TrustedAccessRoleBinding::prod-ml",
+      ),
+      planned.join("\n"),
+    );
+  });
+
+  it("deploys a state equal to the TypeScript program's, resource by resource, besides the plugin's provider", async () => {
+    succeeded(await pulumi(["up", "--yes"]));
+    const yaml = comparableState(await sandbox.exportStack(project.dir), { project: YAML_PROJECT, stack });
+    const { state, stack: twinStack } = await twin;
+    const typescript = comparableState(state, { project: "yaml-twin", stack: twinStack });
+
+    // Only the YAML stack has two providers: our plugin's, which constructs the components, and Pulumi's builtin
+    // one, which serves pulumi-yaml's read of the binding that an output names (`${platform.bindings.backup.id}`).
+    const onlyYaml = [
+      `urn:pulumi:STACK::PROJECT::pulumi:providers:aks-trusted-access::default_${PACKAGE_VERSION.replace(/\./g, "_")}`,
+      "urn:pulumi:STACK::PROJECT::pulumi:providers:pulumi::default",
+    ];
+    assert.deepStrictEqual(
+      [...yaml.keys()].filter((urn) => !typescript.has(urn)),
+      onlyYaml,
+    );
+    for (const urn of onlyYaml) yaml.delete(urn);
+    assert.deepStrictEqual([...yaml.keys()].sort(), [...typescript.keys()].sort());
+    for (const [urn, resource] of yaml) assert.deepStrictEqual(resource, typescript.get(urn), urn);
+  });
+
+  it("destroys what it made: the stack is empty, and Azure holds only what was made elsewhere", async () => {
+    succeeded(await pulumi(["destroy", "--yes"]));
+    assert.deepStrictEqual((await sandbox.exportStack(project.dir)).resources ?? [], []);
+    const azure = JSON.parse(fs.readFileSync(sandbox.env.AZURE_NATIVE_STANDIN_STATE!, "utf8")) as object;
+    assert.deepStrictEqual(Object.keys(azure).sort(), Object.keys(MADE_ELSEWHERE).sort());
+  });
+});
