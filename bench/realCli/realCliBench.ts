@@ -3,12 +3,14 @@
  * program, side by side: what a team weighs when it chooses `check` for a pull request gate. Both type-check the
  * program (each as a user runs it) and both run the compiled pack; each is measured as a whole process tree.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { PulumiSandbox, isolated } from "../../test/realCli/support/pulumiSandbox";
 import { realCliTools } from "../../test/realCli/support/realCliTools";
 import { writeAksProgram } from "../check/aksProgram";
 import { Comparison, Rounds, compare, runSideBySide, series } from "../measure";
 import { TreeSample, measureTree } from "../processTree";
+import { YamlPreviewFigures, benchYamlPreview } from "./yamlPreviewBench";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const CLI = path.join(REPO, "bin", "aks-trusted-access.js");
@@ -26,6 +28,10 @@ export interface RealCliFigures {
   /** Why the section did not run (no Pulumi CLI here), else undefined. */
   readonly notRun?: string;
   readonly programs: readonly RealCliProgramFigures[];
+  /** `pulumi preview` of examples/yaml ÷ of its TypeScript twin; absent where the CLI has no YAML host. */
+  readonly yamlPreview?: YamlPreviewFigures;
+  /** Why the YAML comparison did not run, else undefined. */
+  readonly yamlNotRun?: string;
 }
 
 export async function benchRealCli(options: {
@@ -53,7 +59,12 @@ export async function benchRealCli(options: {
   } finally {
     sandbox.dispose();
   }
-  return { programs };
+  if (!fs.existsSync(path.join(tools.binDir, "pulumi-language-yaml"))) {
+    const yamlNotRun = `${tools.binDir} has no pulumi-language-yaml (npm run pulumi:cli builds it)`;
+    options.log(`real-cli: YAML against TypeScript: not run: ${yamlNotRun}`);
+    return { programs, yamlNotRun };
+  }
+  return { programs, yamlPreview: await benchYamlPreview(tools, options) };
 }
 
 async function benchProgram(

@@ -4,7 +4,7 @@ import type { AuditBenchmarkResult } from "../audit";
 import { AksFigures, AksSizeFigures, YOUNG_GENERATION_FLAG } from "../check/aksBench";
 import { CheckFigures } from "../check/checkBench";
 import { ComponentFigures } from "../component/componentBench";
-import { Timing } from "../measure";
+import { Comparison, Timing } from "../measure";
 import { CallFigures, PackFigures, PackName, PerMetric } from "../pack/packBench";
 import { PluginFigures } from "../plugin/pluginBench";
 import { RealCliFigures } from "../realCli/realCliBench";
@@ -242,6 +242,34 @@ function realCliLines(realCli: RealCliFigures): string[] {
         ...cell(p.cpuMs, ms),
         ...cell(p.peakMiB, mib),
       ]),
+    ),
+    "",
+    ...yamlPreviewLines(realCli),
+  ];
+}
+
+function yamlPreviewLines(realCli: RealCliFigures): string[] {
+  const yaml = realCli.yamlPreview;
+  if (yaml === undefined)
+    return [`pulumi preview, YAML against TypeScript: not run: ${realCli.yamlNotRun ?? "?"}`];
+  const { typeChecked: checked, transpileOnly: transpiled } = yaml;
+  const row = (metric: string, a: Comparison, b: Comparison, unit: (v: number) => string) => [
+    metric,
+    unit(a.subject.medianMs),
+    unit(a.baseline.medianMs),
+    ratio(a.ratio),
+    unit(b.baseline.medianMs),
+    ratio(b.ratio),
+  ];
+  return [
+    "pulumi preview of examples/yaml (after pulumi package add) against its TypeScript twin, same resources",
+    ...textTable(
+      ["metric", "YAML", "TypeScript", "ratio", "TS transpile-only", "ratio"],
+      [
+        row("wall ms", checked.wallMs, transpiled.wallMs, ms),
+        row("CPU ms", checked.cpuMs, transpiled.cpuMs, ms),
+        row("peak MiB", checked.peakMiB, transpiled.peakMiB, (v) => v.toFixed(0)),
+      ],
     ),
   ];
 }

@@ -191,4 +191,23 @@ describe("npm run bench -- --smoke", function () {
       measuredRatio(metric.ratio, "check / preview");
     }
   });
+
+  it("times pulumi preview of examples/yaml against its TypeScript twin, type-checked and transpiled only", () => {
+    const realCli = results.realCli;
+    assert.ok(realCli);
+    if (realCli.notRun !== undefined) return; // The test above says why, and fails in CI.
+    const yaml = realCli.yamlPreview;
+    assert.ok(yaml, `the YAML comparison did not run: ${realCli.yamlNotRun}`);
+    for (const [baseline, figures] of Object.entries(yaml)) {
+      for (const metric of [figures.wallMs, figures.cpuMs, figures.peakMiB]) {
+        positive(metric.subject, "YAML preview");
+        positive(metric.baseline, `TypeScript preview (${baseline})`);
+        measuredRatio(metric.ratio, `YAML / TypeScript (${baseline})`);
+      }
+    }
+    assert.match(
+      stdout,
+      /pulumi preview of examples\/yaml .*\nmetric +YAML +TypeScript +ratio +TS transpile-only +ratio\n/,
+    );
+  });
 });

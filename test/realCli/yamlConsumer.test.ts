@@ -8,6 +8,7 @@ import { requireLanguageHost } from "./support/languageHost";
 import { PulumiRun, PulumiSandbox, StackDeployment } from "./support/pulumiSandbox";
 import { requireRealCli } from "./support/realCliTools";
 import { comparableState } from "./support/stateComparison";
+import { MADE_ELSEWHERE, YAML_TWIN, yamlExampleStack } from "./support/yamlExample";
 
 /**
  * examples/yaml as a YAML team runs it: `pulumi package add` of this repository by path, then preview, up and destroy
@@ -18,54 +19,9 @@ import { comparableState } from "./support/stateComparison";
  * What this does not prove: that pulumi-yaml's newest release behaves the same (the proxy serves v1.25.0 only, see
  * cliBuild/pulumi-language-yaml), or anything about Azure itself (the stand-in serves azure-native).
  */
-const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
-const RESOURCE_GROUP = `/subscriptions/${SUBSCRIPTION}/resourceGroups/platform-rg`;
-const ML_WORKSPACE =
-  `/subscriptions/${SUBSCRIPTION}/resourceGroups/ml-rg/providers/` +
-  "Microsoft.MachineLearningServices/workspaces/prod-ml";
-const BACKUP_VAULT =
-  `/subscriptions/${SUBSCRIPTION}/resourceGroups/backup-rg/providers/` +
-  "Microsoft.DataProtection/backupVaults/prod-vault";
-const PLATFORM_CLUSTER = `${RESOURCE_GROUP}/providers/Microsoft.ContainerService/managedClusters/platform-aks`;
-const TWIN = path.join(REPO, "test", "realCli", "fixtures", "yaml-twin");
 const PACKAGE_VERSION = (
   JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }
 ).version;
-
-/**
- * What the example takes from elsewhere: the resource group (azure-native gives a new cluster its location) and the
- * cluster that `platform` binds to, made by another team.
- */
-const MADE_ELSEWHERE = {
-  [RESOURCE_GROUP.toLowerCase()]: {
-    type: "azure-native:resources:ResourceGroup",
-    inputs: { resourceGroupName: "platform-rg", location: "westeurope" },
-    outputs: { name: "platform-rg", location: "westeurope" },
-  },
-  [PLATFORM_CLUSTER.toLowerCase()]: {
-    type: "azure-native:containerservice:ManagedCluster",
-    inputs: { resourceGroupName: "platform-rg", resourceName: "platform-aks", location: "westeurope" },
-    outputs: {
-      name: "platform-aks",
-      type: "Microsoft.ContainerService/managedClusters",
-      location: "westeurope",
-    },
-  },
-};
-
-/** A stack of the project in `dir`, with the example's config and the resources made elsewhere; its name. */
-async function exampleStack(sandbox: PulumiSandbox, dir: string): Promise<string> {
-  sandbox.seedAzure(MADE_ELSEWHERE);
-  const stack = await sandbox.initStack(dir);
-  for (const [key, value] of [
-    ["mlWorkspaceId", ML_WORKSPACE],
-    ["backupVaultId", BACKUP_VAULT],
-  ]) {
-    const run = await sandbox.pulumi(["config", "set", key, value], { cwd: dir });
-    assert.strictEqual(run.code, 0, run.stderr);
-  }
-  return stack;
-}
 
 function succeeded(run: PulumiRun): PulumiRun {
   assert.strictEqual(run.code, 0, run.stdout + run.stderr);
@@ -98,9 +54,9 @@ describe("examples/yaml under the real Pulumi CLI: package add, preview and up g
     requireLanguageHost(this, tools, "yaml");
     [sandbox, twinSandbox] = await Promise.all([PulumiSandbox.create(tools), PulumiSandbox.create(tools)]);
     twin = (async () => {
-      const twinStack = await exampleStack(twinSandbox, TWIN);
-      const up = succeeded(await twinSandbox.pulumi(["up", "--yes"], { cwd: TWIN }));
-      return { up, state: await twinSandbox.exportStack(TWIN), stack: twinStack };
+      const twinStack = await yamlExampleStack(twinSandbox, YAML_TWIN);
+      const up = succeeded(await twinSandbox.pulumi(["up", "--yes"], { cwd: YAML_TWIN }));
+      return { up, state: await twinSandbox.exportStack(YAML_TWIN), stack: twinStack };
     })();
     twin.catch(() => undefined); // Awaited by the tests; this keeps a failure from being reported as unhandled first.
     project = ConsumerProject.create("yaml");
@@ -127,7 +83,7 @@ describe("examples/yaml under the real Pulumi CLI: package add, preview and up g
       fs.readFileSync(lock, "utf8"),
       `packageDeclarationVersion: 1\nname: aks-trusted-access\nversion: ${PACKAGE_VERSION}\n`,
     );
-    stack = await exampleStack(sandbox, project.dir);
+    stack = await yamlExampleStack(sandbox, project.dir);
   });
 
   it("previews the resources the TypeScript program creates, each as a create", async () => {
