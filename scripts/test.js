@@ -27,6 +27,7 @@ const TOOLS = { tsc: [process.execPath, require.resolve("typescript/bin/tsc")] }
 // The files that take longest (a minute or less each, measured one at a time), longest first.
 const SLOWEST_FIRST = [
   "test/realCli/checkAgreesWithPreview.test.ts",
+  "test/realCli/yamlConsumer.test.ts",
   "test/realCli/policyPack.test.ts",
   "test/bench/smoke.test.ts",
   "test/consumer/consumer.test.ts",

@@ -8,7 +8,7 @@ import { requireLanguageHost } from "./support/languageHost";
 import { PulumiRun, PulumiSandbox, StackDeployment } from "./support/pulumiSandbox";
 import { requireRealCli } from "./support/realCliTools";
 import { comparableState } from "./support/stateComparison";
-import { MADE_ELSEWHERE, YAML_TWIN, yamlExampleStack } from "./support/yamlExample";
+import { MADE_ELSEWHERE, YAML_EXAMPLE_CONFIG, YAML_TWIN, yamlExampleStack } from "./support/yamlExample";
 
 /**
  * examples/yaml as a YAML team runs it: `pulumi package add` of this repository by path, then preview, up and destroy
@@ -28,16 +28,16 @@ function succeeded(run: PulumiRun): PulumiRun {
   return run;
 }
 
-/** A run's steps as `<op> <URN without stack and project>`, sorted. */
+/** A run's steps as `<op> <URN without stack and project>`, in the order the engine announced them. */
 function plan(run: PulumiRun, names: { project: string; stack: string }): string[] {
   const prefix = `urn:pulumi:${names.stack}::${names.project}::`;
-  return steps(run.events)
-    .map(
-      (s) =>
-        `${s.op} ${s.urn.replace(prefix, "").replace(`::${names.project}-${names.stack}`, "::PROJECT-STACK")}`,
-    )
-    .sort();
+  return steps(run.events).map(
+    (s) =>
+      `${s.op} ${s.urn.replace(prefix, "").replace(`::${names.project}-${names.stack}`, "::PROJECT-STACK")}`,
+  );
 }
+
+const withoutProviders = (planned: string[]) => planned.filter((s) => !s.includes(" pulumi:providers:"));
 
 describe("examples/yaml under the real Pulumi CLI: package add, preview and up give the TypeScript component's state", function () {
   this.timeout(600_000);
@@ -89,10 +89,10 @@ describe("examples/yaml under the real Pulumi CLI: package add, preview and up g
   it("previews the resources the TypeScript program creates, each as a create", async () => {
     const preview = succeeded(await pulumi(["preview"]));
     const { up, stack: twinStack } = await twin;
-    const planned = plan(preview, { project: YAML_PROJECT, stack });
+    const planned = plan(preview, { project: YAML_PROJECT, stack }).sort();
     assert.deepStrictEqual(
-      planned.filter((s) => !s.includes("pulumi:providers:")),
-      plan(up, { project: "yaml-twin", stack: twinStack }).filter((s) => !s.includes("pulumi:providers:")),
+      withoutProviders(planned),
+      withoutProviders(plan(up, { project: "yaml-twin", stack: twinStack }).sort()),
     );
     assert.deepStrictEqual(
       planned.filter((s) => !s.startsWith("create ")),
@@ -106,7 +106,7 @@ describe("examples/yaml under the real Pulumi CLI: package add, preview and up g
     );
   });
 
-  it("deploys a state equal to the TypeScript program's, resource by resource, besides the plugin's provider", async () => {
+  it("deploys a state equal to the TypeScript program's, resource by resource, but for two providers", async () => {
     succeeded(await pulumi(["up", "--yes"]));
     const yaml = comparableState(await sandbox.exportStack(project.dir), { project: YAML_PROJECT, stack });
     const { state, stack: twinStack } = await twin;
@@ -118,13 +118,36 @@ describe("examples/yaml under the real Pulumi CLI: package add, preview and up g
       `urn:pulumi:STACK::PROJECT::pulumi:providers:aks-trusted-access::default_${PACKAGE_VERSION.replace(/\./g, "_")}`,
       "urn:pulumi:STACK::PROJECT::pulumi:providers:pulumi::default",
     ];
-    assert.deepStrictEqual(
-      [...yaml.keys()].filter((urn) => !typescript.has(urn)),
-      onlyYaml,
-    );
+    assert.deepStrictEqual([...yaml.keys()].filter((urn) => !typescript.has(urn)).sort(), onlyYaml);
     for (const urn of onlyYaml) yaml.delete(urn);
     assert.deepStrictEqual([...yaml.keys()].sort(), [...typescript.keys()].sort());
     for (const [urn, resource] of yaml) assert.deepStrictEqual(resource, typescript.get(urn), urn);
+  });
+
+  // A checkpoint does not record deleteBeforeReplace: a replacement shows it, by deleting before it creates.
+  it("replaces the binding whose source changed, deleting it first, as the TypeScript program does", async () => {
+    const { stack: twinStack } = await twin;
+    const otherWorkspace = YAML_EXAMPLE_CONFIG.mlWorkspaceId.replace(/prod-ml$/, "other-ml");
+    const previewWithOtherWorkspace = async (box: PulumiSandbox, dir: string) => {
+      succeeded(await box.pulumi(["config", "set", "mlWorkspaceId", otherWorkspace], { cwd: dir }));
+      return succeeded(await box.pulumi(["preview"], { cwd: dir }));
+    };
+    const [yamlPreview, twinPreview] = await Promise.all([
+      previewWithOtherWorkspace(sandbox, project.dir),
+      previewWithOtherWorkspace(twinSandbox, YAML_TWIN),
+    ]);
+    const changes = (planned: string[]) => planned.filter((s) => !s.startsWith("same "));
+    const binding =
+      "aks-trusted-access:index:AksCluster$azure-native:containerservice:TrustedAccessRoleBinding::prod-ml";
+    assert.deepStrictEqual(changes(plan(yamlPreview, { project: YAML_PROJECT, stack })), [
+      `delete-replaced ${binding}`,
+      `replace ${binding}`,
+      `create-replacement ${binding}`,
+    ]);
+    assert.deepStrictEqual(
+      changes(plan(yamlPreview, { project: YAML_PROJECT, stack })),
+      changes(plan(twinPreview, { project: "yaml-twin", stack: twinStack })),
+    );
   });
 
   it("destroys what it made: the stack is empty, and Azure holds only what was made elsewhere", async () => {
