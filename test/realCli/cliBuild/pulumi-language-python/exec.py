@@ -58,6 +58,15 @@ def configure(args):
     )
 
 
+def user_traceback(program_file):
+    """The traceback of the exception being handled from the program's own first frame on (all of it without one)."""
+    frames = traceback.extract_tb(sys.exc_info()[2])
+    for i, frame in enumerate(frames):
+        if os.path.abspath(frame.filename) == program_file:
+            return traceback.format_exc(limit=-(len(frames) - i))
+    return traceback.format_exc()
+
+
 def main():
     args = parse_args()
     configure(args)
@@ -81,7 +90,8 @@ def main():
         pulumi.log.error(str(err))
         return 1
     except Exception:  # noqa: BLE001 -- every failure of the user's program is reported the same way
-        pulumi.log.error("Program failed with an unhandled exception:\n" + traceback.format_exc())
+        main_file = os.path.join(program, "__main__.py") if os.path.isdir(program) else program
+        pulumi.log.error("Program failed with an unhandled exception:\n" + user_traceback(main_file))
         return REPORTED
     finally:
         loop.close()
