@@ -7,7 +7,7 @@ import { BAD_INPUTS, aksClusterProgram } from "./fixtures/pythonPrograms";
 import { ConsumerProject } from "./support/consumerProject";
 import { EngineEvent, steps } from "./support/engineEvents";
 import { PulumiSandbox, StateResource } from "./support/pulumiSandbox";
-import { giveVirtualEnv, installOffline, pythonPackages } from "./support/pythonPackages";
+import { giveVirtualEnv, installOffline, requirePythonPackages } from "./support/pythonPackages";
 import { requireRealCli } from "./support/realCliTools";
 
 const COMPONENT = "aks-trusted-access:index:AksCluster";
@@ -34,7 +34,7 @@ describe("examples/python under the real Pulumi CLI: package add, preview, up, d
 
   before(async function () {
     const tools = requireRealCli(this, { networkIsolation: true });
-    const packages = pythonPackages();
+    const packages = requirePythonPackages(this);
     sandbox = await PulumiSandbox.create(tools);
     installOffline(sandbox, packages);
     project = ConsumerProject.create("python");

@@ -4,7 +4,7 @@ import { clusterProgram } from "./fixtures/pythonPrograms";
 import { ConsumerProject } from "./support/consumerProject";
 import { policyEvents, steps } from "./support/engineEvents";
 import { PulumiSandbox } from "./support/pulumiSandbox";
-import { giveVirtualEnv, installOffline, pythonPackages } from "./support/pythonPackages";
+import { giveVirtualEnv, installOffline, requirePythonPackages } from "./support/pythonPackages";
 import { requireRealCli } from "./support/realCliTools";
 
 // The pack is TypeScript; the stack it judges is Python. Nothing of ours is in the program: it makes azure-native's
@@ -16,7 +16,7 @@ describe("pulumi preview --policy-pack dist/policypack on a Python stack, under 
 
   before(async function () {
     const tools = requireRealCli(this, { networkIsolation: true });
-    const packages = pythonPackages();
+    const packages = requirePythonPackages(this);
     sandbox = await PulumiSandbox.create(tools);
     installOffline(sandbox, packages);
     project = ConsumerProject.create("python");
