@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as path from "path";
 import { SHIPPED_PACK } from "../support/builtPackage";
 import { clusterProgram } from "./fixtures/pythonPrograms";
 import { ConsumerProject } from "./support/consumerProject";
@@ -68,5 +69,30 @@ describe("pulumi preview --policy-pack dist/policypack on a Python stack, under 
     );
     const mandatory = policyEvents(run.events).filter((e) => e.enforcementLevel === "mandatory");
     assert.deepStrictEqual(mandatory, []);
+  });
+
+  // What the CLI learns from our Python host about the program: About, GetProgramDependencies, GetRequiredPackages.
+  it("pulumi about: the project's virtual environment, its packages, and the azure-native plugin its wheel declares", async () => {
+    const run = await sandbox.pulumi(["about", "--json"], { cwd: project.dir });
+    assert.strictEqual(run.code, 0, run.stdout + run.stderr);
+    const about = JSON.parse(run.stdout) as {
+      runtime: Record<string, string>;
+      dependencies: { name: string; version: string }[];
+      plugins: { name: string; version: string | null; kind: string }[];
+      errors: string[];
+    };
+    assert.deepStrictEqual(about.errors, []);
+    assert.strictEqual(about.runtime.executable, path.join(project.dir, "venv", "bin", "python"));
+    assert.deepStrictEqual([about.runtime.language, about.runtime.toolchain], ["python", "Pip"]);
+    assert.match(about.runtime.version, /^3\.\d+\.\d+$/);
+    // The packages no other package requires, as `pip list --not-required` gives them.
+    assert.deepStrictEqual(
+      about.dependencies.filter((d) => d.name.startsWith("pulumi")),
+      [{ name: "pulumi-azure-native", version: "3.28.0" }],
+    );
+    assert.deepStrictEqual(
+      about.plugins.filter((p) => p.kind === "resource"),
+      [{ name: "azure-native", version: "3.28.0", kind: "resource" }],
+    );
   });
 });
