@@ -13,6 +13,7 @@ import os
 import runpy
 import sys
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 
 REPORTED = 32
 
@@ -83,6 +84,11 @@ def main():
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
+    # The SDK makes its blocking RPCs (a component's Construct waits for the component's whole tree) on the loop's
+    # executor: give it threads for as many operations as the engine runs at once, as Pulumi's own script does.
+    executor = ThreadPoolExecutor(max_workers=max(args.parallel, 1) * 4) if args.parallel else None
+    if executor:
+        loop.set_default_executor(executor)
     try:
         loop.run_until_complete(pulumi.runtime.run_in_stack(lambda: runpy.run_path(program, run_name="__main__")))
         return 0
@@ -94,6 +100,8 @@ def main():
         pulumi.log.error("Program failed with an unhandled exception:\n" + user_traceback(main_file))
         return REPORTED
     finally:
+        if executor:
+            executor.shutdown(wait=True)
         loop.close()
         sys.stdout.flush()
         sys.stderr.flush()
