@@ -74,6 +74,11 @@ export class PulumiSandbox {
       PULUMI_DEBUG_COMMANDS: "true",
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       AZURE_NATIVE_STANDIN_STATE: path.join(dir, "azure.json"),
+      // `pulumi package add` of this repository runs `npm install` in it: from npm's cache only, no audit.
+      npm_config_offline: "true",
+      npm_config_audit: "false",
+      npm_config_fund: "false",
+      npm_config_update_notifier: "false",
     };
     const sandbox = new PulumiSandbox(dir, env, tools);
     try {

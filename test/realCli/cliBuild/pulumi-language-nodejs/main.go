@@ -13,33 +13,31 @@
 //   - GetRequiredPackages: the resource plugins that node_modules declares (`"pulumi": {"resource": true}`).
 //
 // What it leaves out: Pulumi's synchronous-invoke pipes and monitor proxy (the SDK talks to the engine's monitor
-// directly), debugging, bun, and SDK generation and linking (GeneratePackage, Link, Pack), which answer
-// Unimplemented with a message that says so.
+// directly), debugging, bun, and linking and packing SDKs (Link, Pack), which answer Unimplemented with a message
+// that says so. GeneratePackage runs Pulumi's published Node.js code generator (see ../sdkgen).
 package main
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
-	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/emptypb"
 
+	"aks-trusted-access.invalid/clibuild/langhost"
+	"aks-trusted-access.invalid/clibuild/sdkgen"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 	sdk "github.com/pulumi/pulumi/sdk/v3"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/cmdutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
@@ -49,57 +47,16 @@ import (
 const exitAfterUserMessage = 32
 
 func main() {
-	flag.String("tracing", "", "a tracing endpoint (ignored)")
-	runtime := flag.String("runtime", "nodejs", "the runtime; only nodejs is supported")
-	showVersion := flag.Bool("version", false, "print the version and exit")
-	flag.Parse()
-	if *showVersion {
-		fmt.Println(version.Version)
-		return
-	}
-	if *runtime != "nodejs" {
-		cmdutil.Exit(fmt.Errorf("unsupported runtime %q: this host runs nodejs only", *runtime))
-	}
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	cancel := make(chan bool)
-	go func() {
-		<-ctx.Done()
-		close(cancel)
-	}()
-
-	host := &languageHost{running: map[*exec.Cmd]struct{}{}}
-	if args := flag.Args(); len(args) > 0 {
-		host.engineAddress = args[0]
-		if err := rpcutil.Healthcheck(ctx, host.engineAddress, 5*time.Minute, stop); err != nil {
-			cmdutil.Exit(fmt.Errorf("could not start the engine health check: %w", err))
-		}
-	}
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Cancel: cancel,
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
+	langhost.Serve("nodejs", func(engineAddress string) pulumirpc.LanguageRuntimeServer {
+		return &languageHost{engineAddress: engineAddress}
 	})
-	if err != nil {
-		cmdutil.Exit(fmt.Errorf("could not start the language host: %w", err))
-	}
-	// The CLI reads the port from the first line of stdout.
-	fmt.Printf("%d\n", handle.Port)
-	if err := <-handle.Done; err != nil {
-		cmdutil.Exit(fmt.Errorf("the language host stopped serving: %w", err))
-	}
 }
 
 type languageHost struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
 
 	engineAddress string
-
-	mu      sync.Mutex
-	running map[*exec.Cmd]struct{}
+	processes     langhost.Processes
 }
 
 func (h *languageHost) Handshake(
@@ -155,11 +112,11 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
-	configJSON, err := programConfig(req.GetConfig())
+	configJSON, err := langhost.ProgramConfig(req.GetConfig())
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
-	secretKeys, err := json.Marshal(nonNil(req.GetConfigSecretKeys()))
+	secretKeys, err := langhost.SecretKeys(req.GetConfigSecretKeys())
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
@@ -187,7 +144,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Env = append(os.Environ(),
 		"PULUMI_CONFIG="+configJSON,
-		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys))
+		"PULUMI_CONFIG_SECRET_KEYS="+secretKeys)
 	cmd.Env = append(cmd.Env, opts.env()...)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	cmd.Cancel = func() error {
@@ -198,7 +155,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	}
 	cmd.WaitDelay = 5 * time.Second
 
-	err = h.track(cmd, cmd.Run)
+	err = h.processes.Track(cmd, cmd.Run)
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
@@ -269,7 +226,7 @@ func (h *languageHost) RunPlugin(
 	cmd.Dir = dir
 	cmd.Env = env
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	err = h.track(cmd, func() error {
+	err = h.processes.Track(cmd, func() error {
 		if err := cmd.Start(); err != nil {
 			return err
 		}
@@ -299,16 +256,20 @@ func (h *languageHost) InstallDependencies(
 	cmd := exec.CommandContext(server.Context(), "npm", "install")
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	if err := h.track(cmd, cmd.Run); err != nil {
+	if err := h.processes.Track(cmd, cmd.Run); err != nil {
 		return fmt.Errorf("npm install in %s failed: %w", dir, err)
 	}
 	return closer.Close()
 }
 
+// GeneratePackage writes a Node.js SDK of a package with Pulumi's own Node.js code generator, which is what
+// `pulumi package gen-sdk --language nodejs` and `pulumi package add` in a Node.js project run.
 func (h *languageHost) GeneratePackage(
-	ctx context.Context, _ *pulumirpc.GeneratePackageRequest,
+	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
 ) (*pulumirpc.GeneratePackageResponse, error) {
-	return nil, notBuilt("GeneratePackage")
+	return sdkgen.Generate(ctx, req, func(pkg *schema.Package, loader schema.ReferenceLoader) (map[string][]byte, error) {
+		return nodejs.GeneratePackage("pulumi-language-nodejs", pkg, req.ExtraFiles, req.LocalDependencies, req.Local, loader)
+	})
 }
 
 func (h *languageHost) Link(ctx context.Context, _ *pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
@@ -321,47 +282,13 @@ func (h *languageHost) Pack(ctx context.Context, _ *pulumirpc.PackRequest) (*pul
 
 // Cancel interrupts every process the host started; the engine calls it when the user presses Ctrl-C.
 func (h *languageHost) Cancel(ctx context.Context, _ *emptypb.Empty) (*emptypb.Empty, error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	for cmd := range h.running {
-		if cmd.Process != nil {
-			_ = cmd.Process.Signal(os.Interrupt)
-		}
-	}
+	h.processes.Interrupt()
 	return &emptypb.Empty{}, nil
-}
-
-// track runs `run`, keeping cmd in the set that Cancel interrupts while it runs.
-func (h *languageHost) track(cmd *exec.Cmd, run func() error) error {
-	h.mu.Lock()
-	h.running[cmd] = struct{}{}
-	h.mu.Unlock()
-	defer func() {
-		h.mu.Lock()
-		delete(h.running, cmd)
-		h.mu.Unlock()
-	}()
-	return run()
 }
 
 func notBuilt(method string) error {
 	return status.Errorf(codes.Unimplemented,
 		"%s is not implemented by aks-trusted-access's test build of pulumi-language-nodejs", method)
-}
-
-// programConfig is the stack configuration as @pulumi/pulumi reads it: keys in the `<namespace>:config:<name>`
-// form that every SDK version understands.
-func programConfig(values map[string]string) (string, error) {
-	keyed := make(map[string]string, len(values))
-	for k, v := range values {
-		key, err := config.ParseKey(k)
-		if err != nil {
-			return "", fmt.Errorf("stack configuration key %q: %w", k, err)
-		}
-		keyed[key.Namespace()+":config:"+key.Name()] = v
-	}
-	out, err := json.Marshal(keyed)
-	return string(out), err
 }
 
 func policyPackEnv(stack *pulumirpc.AnalyzerStackConfigureRequest) []string {
@@ -401,13 +328,6 @@ func resolveModule(dir, module, installHint string) (string, error) {
 		return "", fmt.Errorf("could not run node to find %s: %w", module, err)
 	}
 	return strings.TrimSpace(string(out)), nil
-}
-
-func nonNil(keys []string) []string {
-	if keys == nil {
-		return []string{}
-	}
-	return keys
 }
 
 // packageJSON is what the host reads of a package's package.json.
