@@ -36,6 +36,7 @@ const SLOWEST_FIRST = [
   "test/audit/audit.e2e.test.ts",
   "test/audit/credentials.e2e.test.ts",
   "test/check/checkFixtures.test.ts",
+  "test/check/typeCheckMatchesTsNode.test.ts",
   "test/check/checkFailures.test.ts",
   "test/check/checkOutputs.test.ts",
   "test/e2e/packHost/lifecycle.test.ts",
