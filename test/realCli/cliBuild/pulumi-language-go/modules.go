@@ -145,7 +145,11 @@ func goJSON[T any](ctx context.Context, dir string, args []string) ([]T, error) 
 	cmd.Dir = dir
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("go %s in %s failed: %w%s", strings.Join(args, " "), dir, err, stderrOf(err))
+		shown := strings.Join(args, " ")
+		if len(args) > 4 {
+			shown = fmt.Sprintf("%s … (%d modules)", strings.Join(args[:4], " "), len(args)-3)
+		}
+		return nil, fmt.Errorf("go %s in %s failed: %w%s", shown, dir, err, stderrOf(err))
 	}
 	var values []T
 	dec := json.NewDecoder(bytes.NewReader(out))
