@@ -146,8 +146,7 @@ function build(version) {
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, CGO_ENABLED: "0" },
     });
-    if (run.status !== 0)
-      throw new Error(`go ${args.join(" ")} failed in ${cwd} (exit ${run.status})`);
+    if (run.status !== 0) throw new Error(`go ${args.join(" ")} failed in ${cwd} (exit ${run.status})`);
     log(`${what}: done at ${((Date.now() - started) / 1000).toFixed(0)} s`);
   };
   go(["mod", "download"], "downloading the modules");
