@@ -1,15 +1,19 @@
 /**
  * The components' argument rules, as pure functions of plain values (any of which may be `UNKNOWN`). The rules
- * themselves live in policypack/domain; these functions name the component, the argument and the binding key in
- * each message, and split the rules so that each reads as few values as possible (see bindingChecks.ts for why).
+ * themselves live in policypack/domain, one function per field; these name the component, the argument and the
+ * binding key in each message, and each reads as few values as possible (see bindingChecks.ts for why).
  */
 import {
   CLUSTER_NAME_RULE,
   Findings,
   MAX_BINDINGS_PER_CLUSTER,
-  UNKNOWN,
-  checkBinding,
-  checkBindingSet,
+  checkAgainstEarlierBindings,
+  checkBindingCount,
+  checkBindingName as checkAzureBindingName,
+  checkRoles,
+  checkRolesFitSource as checkRolesFitSourceRule,
+  checkSourceResourceId,
+  checkSourceSubscription as checkSourceSubscriptionRule,
   isValidClusterName,
   parseArmId,
   show,
@@ -41,14 +45,6 @@ export function about(subject: Subject, findings: Findings): Findings {
   };
 }
 
-/** The findings of `all` that `known` does not already hold: what one more value adds to a rule. */
-function added(all: Findings, known: Findings): Findings {
-  return {
-    errors: all.errors.filter((m) => !known.errors.includes(m)),
-    warnings: all.warnings.filter((m) => !known.warnings.includes(m)),
-  };
-}
-
 /** `trustedAccess["ml"]`: how messages name one binding. */
 export function bindingLabel(subject: Subject, key: string): string {
   return `${subject.mapArg}[${JSON.stringify(key)}]`;
@@ -72,12 +68,7 @@ export function checkBindingMap(subject: Subject, map: unknown, isOutput: boolea
           '"Enable Trusted Access for AKS Clusters".',
       );
     }
-    const asIdentities = keys.map((key) => ({
-      label: bindingLabel(subject, key),
-      name: UNKNOWN,
-      sourceResourceId: UNKNOWN,
-    }));
-    findings.errors.push(...checkBindingSet(asIdentities).errors);
+    findings.errors.push(...checkBindingCount(keys.map((key) => bindingLabel(subject, key))).errors);
     for (const [key, entry] of Object.entries(map)) {
       if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
         findings.errors.push(
@@ -92,7 +83,7 @@ export function checkBindingMap(subject: Subject, map: unknown, isOutput: boolea
 /** The binding's Azure name on its own. `nameGiven` false means the key stands in for it. */
 export function checkBindingName(subject: Subject, key: string, name: unknown, nameGiven: boolean): Findings {
   const label = bindingLabel(subject, key);
-  const findings = checkBinding({ label, name, roles: UNKNOWN, sourceResourceId: UNKNOWN });
+  const findings = checkAzureBindingName(label, "name", name);
   const hint = ` The name defaults to the key: set ${label}.name, or choose another key.`;
   return about(subject, {
     errors: findings.errors.map((m) => (nameGiven ? m : m + hint)),
@@ -103,13 +94,13 @@ export function checkBindingName(subject: Subject, key: string, name: unknown, n
 /** The binding's roles on their own (errors, and warnings for roles the catalog does not hold). */
 export function checkBindingRoles(subject: Subject, key: string, roles: unknown): Findings {
   const label = bindingLabel(subject, key);
-  return about(subject, checkBinding({ label, name: UNKNOWN, roles, sourceResourceId: UNKNOWN }));
+  return about(subject, checkRoles(label, roles));
 }
 
 /** The binding's source resource id on its own. */
 export function checkBindingSource(subject: Subject, key: string, sourceResourceId: unknown): Findings {
   const label = bindingLabel(subject, key);
-  return about(subject, checkBinding({ label, name: UNKNOWN, roles: UNKNOWN, sourceResourceId }));
+  return about(subject, checkSourceResourceId(label, sourceResourceId));
 }
 
 /** Only what needs roles and source together: the source is of the type the roles are made for. */
@@ -120,10 +111,12 @@ export function checkRolesFitSource(
   sourceResourceId: unknown,
 ): Findings {
   const label = bindingLabel(subject, key);
-  const both = checkBinding({ label, name: UNKNOWN, roles, sourceResourceId });
-  const alone = checkBinding({ label, name: UNKNOWN, roles, sourceResourceId: UNKNOWN });
-  const sourceAlone = checkBinding({ label, name: UNKNOWN, roles: UNKNOWN, sourceResourceId });
-  return about(subject, added(added(both, alone), sourceAlone));
+  const fit = checkRolesFitSourceRule(
+    label,
+    checkRoles(label, roles).value,
+    checkSourceResourceId(label, sourceResourceId).value,
+  );
+  return about(subject, fit);
 }
 
 /**
@@ -140,13 +133,7 @@ export function checkAgainstEarlier(
     name: b.name,
     sourceResourceId: b.sourceResourceId,
   });
-  const all = [...earlier, binding].map(identity);
-  // The count has a rule of its own (checkBindingMap): leave out what the number of bindings alone says.
-  const countAlone = checkBindingSet(all.map((b) => ({ ...b, name: UNKNOWN, sourceResourceId: UNKNOWN })));
-  return about(
-    subject,
-    added(added(checkBindingSet(all), checkBindingSet(earlier.map(identity))), countAlone),
-  );
+  return about(subject, checkAgainstEarlierBindings(earlier.map(identity), identity(binding)));
 }
 
 /**
@@ -162,11 +149,13 @@ export function checkSourceSubscription(
   const parsed =
     typeof idInClusterSubscription === "string" ? parseArmId(idInClusterSubscription) : undefined;
   const clusterSubscriptionId = parsed?.ok ? parsed.id.subscriptionId : undefined;
-  const identity = { label: bindingLabel(subject, key), name: UNKNOWN, sourceResourceId };
-  return about(subject, {
-    errors: [],
-    warnings: checkBindingSet([identity], clusterSubscriptionId).warnings,
-  });
+  return about(
+    subject,
+    checkSourceSubscriptionRule(
+      { label: bindingLabel(subject, key), sourceResourceId },
+      clusterSubscriptionId,
+    ),
+  );
 }
 
 /** The cluster's Azure name, when one is given. */

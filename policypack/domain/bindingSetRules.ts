@@ -1,5 +1,5 @@
 import { parseArmId } from "./armId";
-import { MAX_BINDINGS_PER_CLUSTER, Findings, fieldPath } from "./bindingRules";
+import { MAX_BINDINGS_PER_CLUSTER, Findings, fieldPath, joinFindings } from "./bindingRules";
 import { show } from "./show";
 
 /** What the per-cluster rules need of each binding. Values may be `UNKNOWN` or of any type. */
@@ -18,47 +18,82 @@ export function checkBindingSet(
   bindings: readonly BindingIdentity[],
   clusterSubscriptionId?: string,
 ): Findings {
-  const findings: Findings = { errors: [], warnings: [] };
-  if (bindings.length > MAX_BINDINGS_PER_CLUSTER) {
-    findings.errors.push(
-      `${bindings.length} Trusted Access bindings (${bindings.map((b) => b.label).join(", ")}) target one ` +
-        `cluster, but Azure allows at most ${MAX_BINDINGS_PER_CLUSTER}: merge or remove ` +
-        `${bindings.length - MAX_BINDINGS_PER_CLUSTER} of them.`,
+  return joinFindings([
+    checkBindingCount(bindings.map((b) => b.label)),
+    ...bindings.map((b, i) => checkAgainstEarlierBindings(bindings.slice(0, i), b)),
+    ...bindings.map((b) => checkSourceSubscription(b, clusterSubscriptionId)),
+  ]);
+}
+
+/** At most {@link MAX_BINDINGS_PER_CLUSTER} bindings on one cluster; `labels` name them in the message. */
+export function checkBindingCount(labels: readonly string[]): Findings {
+  if (labels.length <= MAX_BINDINGS_PER_CLUSTER) return { errors: [], warnings: [] };
+  return {
+    errors: [
+      `${labels.length} Trusted Access bindings (${labels.join(", ")}) target one cluster, but Azure allows at ` +
+        `most ${MAX_BINDINGS_PER_CLUSTER}: merge or remove ${labels.length - MAX_BINDINGS_PER_CLUSTER} of them.`,
+    ],
+    warnings: [],
+  };
+}
+
+/**
+ * What one binding must meet against those declared before it on the same cluster: a name (ignoring case) and a
+ * source not already taken. The error is reported on the later binding; unknown values have no verdict.
+ */
+export function checkAgainstEarlierBindings(
+  earlier: readonly BindingIdentity[],
+  binding: BindingIdentity,
+): Findings {
+  const errors: string[] = [];
+  const { name, sourceResourceId } = binding;
+  if (typeof name === "string") {
+    const first = earlier.find(
+      (e) => typeof e.name === "string" && e.name.toLowerCase() === name.toLowerCase(),
     );
-  }
-  const byName = new Map<string, BindingIdentity>();
-  const bySource = new Map<string, BindingIdentity>();
-  for (const b of bindings) {
-    if (typeof b.name === "string") {
-      const first = byName.get(b.name.toLowerCase());
-      if (first !== undefined) {
-        findings.errors.push(
-          `${fieldPath(b.label, b.nameField ?? "name")} ${show(b.name)} is also the name of ${first.label}: ` +
-            "binding names are unique per cluster, ignoring case, so rename one of them.",
-        );
-      } else byName.set(b.name.toLowerCase(), b);
-    }
-    if (typeof b.sourceResourceId === "string") {
-      const first = bySource.get(b.sourceResourceId.toLowerCase());
-      if (first !== undefined) {
-        findings.errors.push(
-          `${fieldPath(b.label, "sourceResourceId")} ${show(b.sourceResourceId)} is also the source of ` +
-            `${first.label}: give each source one binding that lists all its roles.`,
-        );
-      } else bySource.set(b.sourceResourceId.toLowerCase(), b);
-      const source = parseArmId(b.sourceResourceId);
-      if (
-        clusterSubscriptionId !== undefined &&
-        source.ok &&
-        source.id.subscriptionId.toLowerCase() !== clusterSubscriptionId.toLowerCase()
-      ) {
-        findings.warnings.push(
-          `${fieldPath(b.label, "sourceResourceId")} is in subscription ${source.id.subscriptionId}, but the ` +
-            `cluster is in subscription ${clusterSubscriptionId}: Azure documents Trusted Access for ` +
-            "sources in the cluster's own subscription.",
-        );
-      }
+    if (first !== undefined) {
+      errors.push(
+        `${fieldPath(binding.label, binding.nameField ?? "name")} ${show(name)} is also the name of ${first.label}: ` +
+          "binding names are unique per cluster, ignoring case, so rename one of them.",
+      );
     }
   }
-  return findings;
+  if (typeof sourceResourceId === "string") {
+    const first = earlier.find(
+      (e) =>
+        typeof e.sourceResourceId === "string" &&
+        e.sourceResourceId.toLowerCase() === sourceResourceId.toLowerCase(),
+    );
+    if (first !== undefined) {
+      errors.push(
+        `${fieldPath(binding.label, "sourceResourceId")} ${show(sourceResourceId)} is also the source of ` +
+          `${first.label}: give each source one binding that lists all its roles.`,
+      );
+    }
+  }
+  return { errors, warnings: [] };
+}
+
+/** A warning when a binding's source sits in another subscription than the cluster (when both are known). */
+export function checkSourceSubscription(
+  binding: Pick<BindingIdentity, "label" | "sourceResourceId">,
+  clusterSubscriptionId: string | undefined,
+): Findings {
+  const source =
+    typeof binding.sourceResourceId === "string" ? parseArmId(binding.sourceResourceId) : undefined;
+  if (
+    clusterSubscriptionId === undefined ||
+    !source?.ok ||
+    source.id.subscriptionId.toLowerCase() === clusterSubscriptionId.toLowerCase()
+  ) {
+    return { errors: [], warnings: [] };
+  }
+  return {
+    errors: [],
+    warnings: [
+      `${fieldPath(binding.label, "sourceResourceId")} is in subscription ${source.id.subscriptionId}, but the ` +
+        `cluster is in subscription ${clusterSubscriptionId}: Azure documents Trusted Access for sources in the ` +
+        "cluster's own subscription.",
+    ],
+  };
 }

@@ -1,7 +1,26 @@
 export { AzureCliValues, azureCliCommand, shellWord } from "./azureCli";
 export { ARM_ID_FORMS, ArmId, ArmIdParse, fullType, parseArmId, parseClusterId } from "./armId";
-export { BindingFields, Findings, MAX_BINDINGS_PER_CLUSTER, checkBinding, fieldPath } from "./bindingRules";
-export { BindingIdentity, checkBindingSet } from "./bindingSetRules";
+export {
+  BindingFields,
+  FieldCheck,
+  Findings,
+  MAX_BINDINGS_PER_CLUSTER,
+  SourceId,
+  checkBinding,
+  checkBindingName,
+  checkRoles,
+  checkRolesFitSource,
+  checkSourceResourceId,
+  fieldPath,
+  joinFindings,
+} from "./bindingRules";
+export {
+  BindingIdentity,
+  checkAgainstEarlierBindings,
+  checkBindingCount,
+  checkBindingSet,
+  checkSourceSubscription,
+} from "./bindingSetRules";
 export { BINDING_STATES, BindingStateVerdict, judgeBindingState } from "./bindingState";
 export { exemptingTagKey, listsCluster } from "./exemption";
 export { isSystemAssigned } from "./identity";
