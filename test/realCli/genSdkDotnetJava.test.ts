@@ -3,7 +3,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { REPO } from "../support/builtPackage";
-import { PulumiSandbox } from "./support/pulumiSandbox";
+import { run } from "./support/goModules";
+import { javaMissing, javaSdkClasspath, javaSources } from "./support/javaClasspath";
+import { isolated, PulumiSandbox } from "./support/pulumiSandbox";
 import { RealCliTools, requireRealCli } from "./support/realCliTools";
 
 /**
@@ -16,8 +18,10 @@ const AKS_CLUSTER_JAVA = "src/main/java/com/pulumi/akstrustedaccess/AksCluster.j
 
 // `pulumi package gen-sdk` of this repository for .NET and Java, offline, with our SDK-generating hosts (Pulumi's
 // .NET generator, pulumi-java's Java generator). It binds our schema against the azure-native stand-in's, so the
-// generated classes name azure-native's own .NET and Java types. What it does not prove: that the SDKs compile
-// (NuGet cannot be reached; see docs/languages.md for Java).
+// generated classes name azure-native's own .NET and Java types. The Java SDK is then compiled with javac against
+// com.pulumi:pulumi from Maven Central and an azure-native Java SDK generated from the stand-in's schema (the
+// published com.pulumi:azure-native jar holds every Azure module; see docs/languages.md). The .NET SDK is not
+// compiled: NuGet cannot be reached.
 describe("pulumi package gen-sdk of this repository for .NET and Java", function () {
   this.timeout(180_000);
   let tools: RealCliTools;
@@ -99,5 +103,46 @@ describe("pulumi package gen-sdk of this repository for .NET and Java", function
       fs.readFileSync(path.join(sdk, "build.gradle"), "utf8"),
       /implementation\("com\.pulumi:pulumi:/,
     );
+  });
+
+  it("compiles the Java SDK with javac against com.pulumi:pulumi and azure-native's generated Java classes", async function () {
+    const missing = javaMissing();
+    if (missing !== undefined) {
+      if (process.env.CI === "true") throw new Error(missing);
+      this.skip();
+    }
+    const classpath = await javaSdkClasspath();
+    const azureNative = path.join(out, "azure-native-java");
+    const gen = await sandbox.pulumi(
+      [
+        "package",
+        "gen-sdk",
+        `azure-native@${tools.standin.version}`,
+        "--language",
+        "java",
+        "--out",
+        azureNative,
+      ],
+      { cwd: sandbox.dir },
+    );
+    assert.strictEqual(gen.code, 0, gen.stdout + gen.stderr);
+    const classes = path.join(out, "classes");
+    const sources = javaSources(path.join(out, "java", "java", "src"), path.join(azureNative, "java", "src"));
+    const [command, args] = isolated("javac", [
+      "-nowarn",
+      "-encoding",
+      "UTF-8",
+      "-cp",
+      path.join(classpath, "*"),
+      "-d",
+      classes,
+      ...sources,
+    ]);
+    await run(command, args, out, sandbox.env);
+    for (const compiled of ["AksCluster", "TrustedAccessBindings", "inputs/TrustedAccessBindingArgsArgs"])
+      assert.ok(
+        fs.existsSync(path.join(classes, "com", "pulumi", "akstrustedaccess", `${compiled}.class`)),
+        compiled,
+      );
   });
 });
