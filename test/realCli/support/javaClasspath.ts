@@ -1,4 +1,5 @@
 import { spawnSync } from "child_process";
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -30,7 +31,11 @@ export async function javaSdkClasspath(): Promise<string> {
   const base =
     process.env.AKS_TRUSTED_ACCESS_CACHE ??
     path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "aks-trusted-access");
-  const dir = path.join(base, "java-sdk-classpath", Buffer.from(key).toString("base64url").slice(0, 40));
+  const dir = path.join(
+    base,
+    "java-sdk-classpath",
+    crypto.createHash("sha256").update(key).digest("hex").slice(0, 12),
+  );
   const lib = path.join(dir, "lib");
   if (fs.existsSync(path.join(dir, ".complete"))) return lib;
   fs.mkdirSync(dir, { recursive: true });
