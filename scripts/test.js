@@ -28,8 +28,10 @@ const TOOLS = { tsc: [process.execPath, require.resolve("typescript/bin/tsc")] }
 const SLOWEST_FIRST = [
   // Its first run compiles Pulumi's Go SDK (minutes, once per machine); later runs take about a minute.
   "test/realCli/goConsumer.test.ts",
+  "test/realCli/pythonConsumer.test.ts",
   "test/realCli/checkAgreesWithPreview.test.ts",
   "test/realCli/policyPack.test.ts",
+  "test/realCli/pythonPack.test.ts",
   "test/bench/smoke.test.ts",
   "test/consumer/consumer.test.ts",
   "test/check/npmStart.test.ts",
@@ -118,6 +120,7 @@ async function main() {
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   // The real CLI first: its first build takes minutes and blocks, so it comes before the checks start.
   const env = { TS_NODE_TRANSPILE_ONLY: "true", ...realCliEnvironment() };
+  preparePythonPackages();
   let mocha;
   const checks = CHECKS.map(([name, tool, args]) =>
     start(tool, args, { quiet: true }).done.then(({ code, output }) => {
@@ -172,6 +175,20 @@ function realCliEnvironment() {
         `In CI (CI=true) these tests fail instead of being skipped.\n${rule}`,
     );
     return {};
+  }
+}
+
+/**
+ * The PyPI packages of the Python consumer tests (scripts/pulumi-python.js), fetched here, outside the tests'
+ * network-less sandbox and before the tests start: minutes the first time, nothing once cached. When it fails, the
+ * tests that need them say why (in CI they fail).
+ */
+function preparePythonPackages() {
+  const { obtainPythonPackages } = require("./pulumi-python");
+  try {
+    console.log(`Python consumer tests: PyPI packages in ${obtainPythonPackages().dir}`);
+  } catch (err) {
+    console.log(`THE PYTHON CONSUMER TESTS WILL NOT RUN: ${err.message}`);
   }
 }
 
