@@ -11,9 +11,7 @@ const ROWS_PER_PAGE = 1000;
 
 export const CLUSTER_QUERY =
   "resources | where type =~ 'microsoft.containerservice/managedclusters' " +
-  "| project id, location, identityType = tostring(identity.type), tags, " +
-  "autoUpgradeProfile = properties.autoUpgradeProfile, apiServerAccessProfile = properties.apiServerAccessProfile, " +
-  "agentPoolProfiles = properties.agentPoolProfiles, azureKeyVaultKms = properties.securityProfile.azureKeyVaultKms " +
+  "| project id, location, identityType = tostring(identity.type), tags, properties " +
   "| order by id asc";
 
 /** The clusters of each subscription of a batch, or why the batch's query failed. */
