@@ -44,15 +44,17 @@ export function assessRule(
 
 /** The node OS rule's window, read apart: the cluster's `aksManagedNodeOSUpgradeSchedule`, or why it was not read. */
 export type NodeOsWindowRead =
-  | { readonly found: NodeOsWindowFields | undefined }
-  | { readonly unreadable: string };
+  { readonly found: NodeOsWindowFields | undefined } | { readonly unreadable: string };
 
 /**
  * The node OS rule: channel NodeImage or SecurityPatch, and, when `window` is given (`--require-maintenance-window`),
  * an `aksManagedNodeOSUpgradeSchedule` of at least 4 hours (`found: undefined`: the cluster has none), or why it
  * could not be read.
  */
-export function assessNodeOs(cluster: Pick<ClusterRef, "identityType" | "settings">, window?: NodeOsWindowRead): RuleOutcome {
+export function assessNodeOs(
+  cluster: Pick<ClusterRef, "identityType" | "settings">,
+  window?: NodeOsWindowRead,
+): RuleOutcome {
   const channel = assessRule("node-os-auto-upgrade", cluster);
   if (window === undefined) return channel;
   const schedule: RuleOutcome =

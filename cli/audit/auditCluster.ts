@@ -1,5 +1,10 @@
 import type { ContainerServiceClient } from "@azure/arm-containerservice";
-import { CLUSTER_RULES, ClusterRuleId, NODE_OS_WINDOW_FINDING, NodeOsWindowFields } from "../../policypack/domain";
+import {
+  CLUSTER_RULES,
+  ClusterRuleId,
+  NODE_OS_WINDOW_FINDING,
+  NodeOsWindowFields,
+} from "../../policypack/domain";
 import { assessCluster, identityFindings } from "./assess";
 import { NodeOsWindowRead, RuleOutcome, assessNodeOs, assessRule } from "./assessSettings";
 import { describeAzureError } from "./azureError";
@@ -67,10 +72,13 @@ export async function auditCluster(
   const trustedAccess = assessTrustedAccess(cluster, bindingsRead);
 
   const outcomeOf = (rule: CheckedRule): RuleOutcome => {
-    const id = (Object.keys(CLUSTER_RULES) as ClusterRuleId[]).find((k) => CLUSTER_RULES[k].auditRule === rule);
+    const id = (Object.keys(CLUSTER_RULES) as ClusterRuleId[]).find(
+      (k) => CLUSTER_RULES[k].auditRule === rule,
+    );
     if (id === undefined) throw new RangeError(`no cluster rule has the audit id ${rule}`);
     if (rule === TRUSTED_ACCESS) return trustedAccess.outcome;
-    if (id === NODE_OS) return assessNodeOs(cluster, windowRead === undefined ? undefined : windowOf(windowRead));
+    if (id === NODE_OS)
+      return assessNodeOs(cluster, windowRead === undefined ? undefined : windowOf(windowRead));
     return assessRule(id, cluster);
   };
   const judged = selection.rules.map((rule) => {

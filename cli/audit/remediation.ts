@@ -13,7 +13,6 @@ import type { PolicyExemptions } from "./enforcement";
 import type { LiveNodeOsWindow } from "./inventory/maintenanceWindow";
 import type { AuditedBinding, ClusterRef, Remediation, RuleFinding } from "./report";
 
-
 /** The fixes of the Trusted Access rule's other findings, which the rules' catalog does not hold. */
 const MANAGED_IDENTITY_AZURE_CLI =
   "az aks update --resource-group <group> --name <cluster> --enable-managed-identity";
@@ -120,7 +119,11 @@ export function remediationFor(context: RemediationContext): Remediation {
     for (const f of own) {
       if (f.rule === NODE_OS_WINDOW_FINDING) {
         const window = context.nodeOsWindow;
-        run(window === undefined ? nodeOsWindowAzureCli("add") : nodeOsWindowAzureCli("update", window.weeklyStart));
+        run(
+          window === undefined
+            ? nodeOsWindowAzureCli("add")
+            : nodeOsWindowAzureCli("update", window.weeklyStart),
+        );
       } else run(rule.azureCli, f.nodePool === undefined ? {} : { pool: f.nodePool });
     }
     componentLine(rule);

@@ -1,7 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import {
   CLUSTER_RULES,
-
   NODE_OS_SCHEDULE_NAME,
   RuleVerdict,
   UNKNOWN,
@@ -30,7 +29,6 @@ export interface NodeOsAutoUpgradeConfig extends ExemptionConfig {
    */
   readonly requireMaintenanceWindow?: boolean;
 }
-
 
 export const nodeOsAutoUpgrade: StackValidationPolicy = {
   ...clusterRuleMetadata(RULE),

@@ -200,20 +200,23 @@ describe("assessNodeOs with --require-maintenance-window", () => {
   });
 
   it("fails a cluster without a window, beside a failing channel", () => {
-    assert.deepEqual(assessNodeOs(onCluster(someSettings({ nodeOsUpgradeChannel: "None" })), { found: undefined }), {
-      findings: [
-        {
-          rule: "node-os-auto-upgrade",
-          message:
-            'has autoUpgradeProfile.nodeOSUpgradeChannel "None", which does not keep its nodes\' OS patched.',
-        },
-        {
-          rule: "node-os-maintenance-window",
-          message:
-            "has no aksManagedNodeOSUpgradeSchedule maintenance configuration, so node OS upgrades may start at any time.",
-        },
-      ],
-    });
+    assert.deepEqual(
+      assessNodeOs(onCluster(someSettings({ nodeOsUpgradeChannel: "None" })), { found: undefined }),
+      {
+        findings: [
+          {
+            rule: "node-os-auto-upgrade",
+            message:
+              'has autoUpgradeProfile.nodeOSUpgradeChannel "None", which does not keep its nodes\' OS patched.',
+          },
+          {
+            rule: "node-os-maintenance-window",
+            message:
+              "has no aksManagedNodeOSUpgradeSchedule maintenance configuration, so node OS upgrades may start at any time.",
+          },
+        ],
+      },
+    );
   });
 
   it("fails a window of 2 hours", () => {
@@ -227,14 +230,19 @@ describe("assessNodeOs with --require-maintenance-window", () => {
   });
 
   it("keeps the read failure of the window as the rule's unreadable part, without a finding", () => {
-    assert.deepEqual(assessNodeOs(onCluster(someSettings()), { unreadable: "HTTP 403 AuthorizationFailed: no" }), {
-      findings: [],
-      unreadable: "HTTP 403 AuthorizationFailed: no",
-    });
+    assert.deepEqual(
+      assessNodeOs(onCluster(someSettings()), { unreadable: "HTTP 403 AuthorizationFailed: no" }),
+      {
+        findings: [],
+        unreadable: "HTTP 403 AuthorizationFailed: no",
+      },
+    );
   });
 
   it("fails the rule on a bad channel even when the window could not be read, keeping why", () => {
-    const outcome = assessNodeOs(onCluster(someSettings({ nodeOsUpgradeChannel: "None" })), { unreadable: "HTTP 403" });
+    const outcome = assessNodeOs(onCluster(someSettings({ nodeOsUpgradeChannel: "None" })), {
+      unreadable: "HTTP 403",
+    });
     assert.deepEqual(
       outcome.findings.map((f) => f.rule),
       ["node-os-auto-upgrade"],

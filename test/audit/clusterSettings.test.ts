@@ -15,7 +15,10 @@ const kms = {
 
 const onCluster = (settings: ClusterSettings) => ({ identityType: "UserAssigned", settings });
 const everyRule = (settings: ClusterSettings) =>
-  (Object.keys(CLUSTER_RULES) as ClusterRuleId[]).map((rule) => [rule, assessRule(rule, onCluster(settings))]);
+  (Object.keys(CLUSTER_RULES) as ClusterRuleId[]).map((rule) => [
+    rule,
+    assessRule(rule, onCluster(settings)),
+  ]);
 
 describe("a cluster's rule settings from either cluster source", () => {
   it("reads the same verdicts from the SDK's model and from Resource Graph's ARM JSON (enableFIPS, osSKU)", () => {
@@ -70,12 +73,15 @@ describe("a cluster's rule settings from either cluster source", () => {
         {
           rule: "node-pool-fips",
           nodePool: "agentPoolProfiles[0]",
-          message: 'has node pool "agentPoolProfiles[0]" without a FIPS-enabled OS (enableFIPS is undefined).',
+          message:
+            'has node pool "agentPoolProfiles[0]" without a FIPS-enabled OS (enableFIPS is undefined).',
         },
       ],
     });
-    assert.deepEqual(assessRule("private-cluster", onCluster(odd)).findings[0]?.message,
-      "has a public API server (apiServerAccessProfile.enablePrivateCluster is undefined).");
+    assert.deepEqual(
+      assessRule("private-cluster", onCluster(odd)).findings[0]?.message,
+      "has a public API server (apiServerAccessProfile.enablePrivateCluster is undefined).",
+    );
     assert.deepEqual(settingsFromArmJson({ properties: null }), {});
   });
 });

@@ -91,14 +91,7 @@ function overview(report: AuditReport): string[] {
     ]);
   });
   return textTable(
-    [
-      "SUBSCRIPTION",
-      "RESOURCE GROUP",
-      "CLUSTER",
-      "BINDINGS",
-      ...report.rules.map(ruleColumn),
-      "RESULT",
-    ],
+    ["SUBSCRIPTION", "RESOURCE GROUP", "CLUSTER", "BINDINGS", ...report.rules.map(ruleColumn), "RESULT"],
     rows,
   );
 }

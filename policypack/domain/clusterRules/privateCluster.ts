@@ -28,7 +28,10 @@ export const PRIVATE_CLUSTER_LIVE: LiveRule = {
   assess: (cluster) => [
     {
       finding: "private-cluster",
-      verdict: checkPrivateCluster(armValue(cluster.properties, PRIVATE_CLUSTER_FIELD), PRIVATE_CLUSTER_FIELD),
+      verdict: checkPrivateCluster(
+        armValue(cluster.properties, PRIVATE_CLUSTER_FIELD),
+        PRIVATE_CLUSTER_FIELD,
+      ),
     },
   ],
   fixNote:
