@@ -320,7 +320,10 @@ describe("aks-trusted-access audit against a loopback Resource Manager", functio
       );
       assert.match(body.query, /type =~ 'microsoft.containerservice\/managedclusters'/);
       // The whole properties: each rule reads its own fields, so that a new rule needs no new column.
-      assert.match(body.query, /\| project id, location, identityType = tostring\(identity\.type\), tags, properties \|/);
+      assert.match(
+        body.query,
+        /\| project id, location, identityType = tostring\(identity\.type\), tags, properties \|/,
+      );
     });
 
     it("audits the same clusters and rules, and says where the lists came from", () => {
