@@ -50,11 +50,7 @@ export interface ClusterRuleInfo {
 
 const CHANNELS = COMPLIANT_NODE_OS_CHANNELS.map((c) => `"${c}"`).join(" or ");
 
-/** The rules' keys in CLUSTER_RULES. */
-export type ClusterRuleId =
-  "trusted-access" | "node-os-auto-upgrade" | "private-cluster" | "node-pool-fips" | "kms-private-key-vault";
-
-export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
+const RULES = {
   "trusted-access": {
     conformityRule: "Enable Trusted Access for AKS Clusters",
     policy: "aks-trusted-access-required",
@@ -163,4 +159,10 @@ export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = {
     severity: "medium",
     live: KMS_PRIVATE_VAULT_LIVE,
   },
-};
+} satisfies Readonly<Record<string, ClusterRuleInfo>>;
+
+/** The rules' keys in CLUSTER_RULES: a new row's key joins them by itself. */
+export type ClusterRuleId = keyof typeof RULES;
+
+/** The rules, in the order every layer lists them. */
+export const CLUSTER_RULES: Readonly<Record<ClusterRuleId, ClusterRuleInfo>> = RULES;
