@@ -100,7 +100,7 @@ interface Flags {
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const command = new Command("bench")
     .description(
-      "Benchmarks of the policy pack, the AksCluster component and check (issue 4); see the README's Performance section",
+      "Benchmarks of the policy pack, the AksCluster component and check (issue 4); see docs/performance.md",
     )
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the benchmarks of issue 4 (and the audit's, issue 5). Prints a table, writes the figures to
- * bench/results.json (a smoke run to the system's temporary folder). See the README's Performance section.
+ * bench/results.json (a smoke run to the system's temporary folder). See docs/performance.md.
  *
- *   npm run bench                      # everything, as in the README's Performance section (about 10 minutes on 2 cores)
+ *   npm run bench                      # everything, as in docs/performance.md (about 10 minutes on 2 cores)
  *   npm run bench -- --smoke           # tiny sizes, one run: checks that the benchmark works (CI)
  *   npm run bench -- --only pack --pack-sizes 1000 --cpu-profile /tmp/prof
  */

@@ -12,6 +12,7 @@ const path = require("path");
 const ROOT = path.join(__dirname, "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "aks-trusted-access");
 const MAIN = path.join("test", "realCli", "standin", "main.ts");
+const SCHEMA = path.join("test", "realCli", "standin", "schema", "azureNativeSchema.json");
 
 /**
  * Compiles the stand-in and writes its wrapper; returns `{ version, executable }`. `name` names the folder, so that
@@ -31,6 +32,8 @@ function buildStandin(name = "standin") {
     { cwd: ROOT, encoding: "utf8" },
   );
   if (tsc.status !== 0) throw new Error(`compiling the stand-in failed:\n${tsc.stdout}${tsc.stderr}`);
+  // The azure-native schema it serves (GetSchema), beside the compiled file that reads it.
+  fs.copyFileSync(path.join(ROOT, SCHEMA), path.join(OUT, SCHEMA));
   const executable = path.join(OUT, "pulumi-resource-azure-native");
   const entry = path.join(OUT, MAIN.replace(/\.ts$/, ".js"));
   // The stand-in learns from its installed path which plugin it serves as (pluginIdentity.ts).

@@ -26,8 +26,10 @@ const BIN = path.join(ROOT, "node_modules", ".bin");
 const TOOLS = { tsc: [process.execPath, require.resolve("typescript/bin/tsc")] };
 // The files that take longest (a minute or less each, measured one at a time), longest first.
 const SLOWEST_FIRST = [
+  "test/realCli/pythonConsumer.test.ts",
   "test/realCli/checkAgreesWithPreview.test.ts",
   "test/realCli/policyPack.test.ts",
+  "test/realCli/pythonPack.test.ts",
   "test/bench/smoke.test.ts",
   "test/consumer/consumer.test.ts",
   "test/check/npmStart.test.ts",
@@ -116,6 +118,7 @@ async function main() {
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   // The real CLI first: its first build takes minutes and blocks, so it comes before the checks start.
   const env = { TS_NODE_TRANSPILE_ONLY: "true", ...realCliEnvironment() };
+  preparePythonPackages();
   let mocha;
   const checks = CHECKS.map(([name, tool, args]) =>
     start(tool, args, { quiet: true }).done.then(({ code, output }) => {
@@ -170,6 +173,20 @@ function realCliEnvironment() {
         `In CI (CI=true) these tests fail instead of being skipped.\n${rule}`,
     );
     return {};
+  }
+}
+
+/**
+ * The PyPI packages of the Python consumer tests (scripts/pulumi-python.js), fetched here, outside the tests'
+ * network-less sandbox and before the tests start: minutes the first time, nothing once cached. When it fails, the
+ * tests that need them say why (in CI they fail).
+ */
+function preparePythonPackages() {
+  const { obtainPythonPackages } = require("./pulumi-python");
+  try {
+    console.log(`Python consumer tests: PyPI packages in ${obtainPythonPackages().dir}`);
+  } catch (err) {
+    console.log(`THE PYTHON CONSUMER TESTS WILL NOT RUN: ${err.message}`);
   }
 }
 

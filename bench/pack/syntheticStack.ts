@@ -95,7 +95,7 @@ function autonameSuffix(index: number): string {
 
 /**
  * What the four related rules ask beyond the component's defaults, so that every policy of the pack passes and does
- * its whole work. Azure would refuse KMS on a system-assigned cluster (see the README): the stack is synthetic.
+ * its whole work. Azure would refuse KMS on a system-assigned cluster (see docs/components.md): the stack is synthetic.
  */
 const KMS_KEY_ID = "https://kv-bench.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";
 const KMS_VAULT_ID =

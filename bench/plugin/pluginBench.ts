@@ -19,6 +19,7 @@ import { PluginProcess, call, consumerFolder, startPlugin } from "../../test/plu
 import { startResourceMonitor } from "../../test/plugin/support/resourceMonitor";
 import { bindingSpecs } from "../component/programs";
 import { runUnderMocks } from "../component/mockRuntime";
+import { FloorFigures, benchConstructFloor } from "./floorBench";
 import { processCpuMs } from "../processCpu";
 import { Comparison, Rounds, Timing, compare, runSideBySide, series, timeMs, timing } from "../measure";
 
@@ -42,6 +43,8 @@ export interface PluginFigures {
    * and the engine, against this process's).
    */
   readonly construct: { readonly wallMs: Comparison; readonly cpuMs: Comparison };
+  /** The same Construct against a component with no logic registering the same resources, in one warm plugin. */
+  readonly floor: FloorFigures;
 }
 
 const CLUSTER_ARGS = {
@@ -72,7 +75,7 @@ export async function benchPlugin(options: PluginBenchOptions): Promise<PluginFi
     name: "aks-0",
     dryRun: false,
     inputs: CLUSTER_ARGS,
-  } as const;
+  };
 
   /** Starts a plugin, times its port and first GetSchema, then runs `more` on it and stops it. */
   const fresh = async <T>(start: () => Promise<PluginProcess>, more: (p: PluginProcess) => Promise<T>) => {
@@ -128,6 +131,15 @@ export async function benchPlugin(options: PluginBenchOptions): Promise<PluginFi
         return { wallMs, cpuMs: cpuOf() - cpuBefore };
       },
     });
+    options.log("plugin: Construct against the floor (no logic, same resources) in one warm plugin");
+    const floor = await benchConstructFloor({
+      rounds: options.rounds,
+      cwd,
+      engineAddress: engine.address,
+      monitor,
+      ours: constructCall,
+      nodeArgs: heapSettings(),
+    });
     const measured = <T>(all: T[]) => all.slice(options.rounds.warmups);
     const of = <T>(all: T[], key: keyof T) => timing(measured(all).map((p) => p[key] as number));
     return {
@@ -141,6 +153,7 @@ export async function benchPlugin(options: PluginBenchOptions): Promise<PluginFi
         wallMs: compare(series(samples.plugin, "wallMs"), series(samples.mocks, "wallMs")),
         cpuMs: compare(series(samples.plugin, "cpuMs"), series(samples.mocks, "cpuMs")),
       },
+      floor,
     };
   } finally {
     warm?.client.close();

@@ -132,6 +132,12 @@ export function targets(results: Omit<BenchResults, "targets">): Target[] {
         wall: plugin.construct.wallMs.ratio,
         cpu: plugin.construct.cpuMs.ratio,
       }),
+      target(
+        "plugin-construct-floor-ratio",
+        "Construct of 1 AksCluster (3 bindings) / a no-logic component registering the same, same plugin",
+        1.1,
+        { wall: plugin.floor.wallMs.ratio, cpu: plugin.floor.cpuMs.ratio },
+      ),
     );
   }
   if (!results.smoke) found.push(...aksTargets(results.checkAks));

@@ -210,6 +210,10 @@ function pluginLines(plugin: PluginFigures): string[] {
       `(CPU ${ms(plugin.construct.cpuMs.subject.medianMs)}); under mocks: ` +
       `${ms(plugin.construct.wallMs.baseline.medianMs)} ms (CPU ${ms(plugin.construct.cpuMs.baseline.medianMs)}); ` +
       `ratio ${ratio(plugin.construct.wallMs.ratio)} (CPU ${ratio(plugin.construct.cpuMs.ratio)})`,
+    `The same against the floor (a component with no logic registering the same resources, same warm plugin): ` +
+      `${ms(plugin.floor.wallMs.subject.medianMs)} ms (CPU ${ms(plugin.floor.cpuMs.subject.medianMs)}) against ` +
+      `${ms(plugin.floor.wallMs.baseline.medianMs)} ms (CPU ${ms(plugin.floor.cpuMs.baseline.medianMs)}); ` +
+      `ratio ${ratio(plugin.floor.wallMs.ratio)} (CPU ${ratio(plugin.floor.cpuMs.ratio)})`,
   ];
 }
 

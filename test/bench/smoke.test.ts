@@ -162,7 +162,7 @@ describe("npm run bench -- --smoke", function () {
     measuredRatio(audit.speedup, "audit speed-up");
   });
 
-  it("times a fresh plugin's start and first GetSchema against the stock host, and Construct against mocks", () => {
+  it("times a fresh plugin's start and first GetSchema against the stock host, and Construct against mocks and the floor", () => {
     const plugin = results.plugin;
     assert.ok(plugin);
     positive(plugin.plugin.toPortMs, "plugin start");
@@ -170,6 +170,8 @@ describe("npm run bench -- --smoke", function () {
     positive(plugin.plugin.firstConstructMs, "plugin first Construct");
     positive(plugin.stockHost.firstSchemaMs, "stock host first GetSchema");
     measuredRatio(plugin.construct.wallMs.ratio, "Construct / mocks");
+    measuredRatio(plugin.floor.wallMs.ratio, "Construct / floor");
+    measuredRatio(plugin.floor.cpuMs.ratio, "Construct / floor, CPU");
   });
 
   it("times check against pulumi preview on examples/basic, whole process trees, where a Pulumi CLI is found", () => {

@@ -7,11 +7,11 @@ import { checkFixture } from "../check/support/checkFixture";
 import { SHIPPED_PACK } from "../support/builtPackage";
 import { RELATED_RULE_POLICIES } from "./relatedRulePolicies";
 
-const README = path.resolve(__dirname, "../../README.md");
+const COMPONENTS_DOC = path.resolve(__dirname, "../../docs/components.md");
 
 // examples/basic, run as `aks-trusted-access check` runs it with the pack as installed, against the pack's policies for the four related AKS
 // rules. AksCluster's defaults should meet three of them outright; the fourth (KMS with a private key vault) cannot
-// be met by a cluster with a system-assigned identity, so its finding must be advisory and explained in the README.
+// be met by a cluster with a system-assigned identity, so its finding must be advisory and explained in docs/components.md.
 // Every test first asserts that the pack served the four policies, so that none passes by their absence.
 describe("examples/basic against the related AKS rules", function () {
   this.timeout(300_000);
@@ -40,7 +40,7 @@ describe("examples/basic against the related AKS rules", function () {
     });
   }
 
-  it("has one advisory finding from aks-kms-private-key-vault, on the cluster, which the README explains", () => {
+  it("has one advisory finding from aks-kms-private-key-vault, on the cluster, which docs/components.md explains", () => {
     assert.ok(served().includes("aks-kms-private-key-vault"), "aks-kms-private-key-vault not served");
     assert.deepStrictEqual(
       findingsOf("aks-kms-private-key-vault").map((d) => [
@@ -50,7 +50,7 @@ describe("examples/basic against the related AKS rules", function () {
       ]),
       [["advisory", "azure-native:containerservice:ManagedCluster", "aks"]],
     );
-    const readme = fs.readFileSync(README, "utf8");
-    assert.match(readme, /\n#### Why no KMS\n[^#]*aks-kms-private-key-vault/);
+    const doc = fs.readFileSync(COMPONENTS_DOC, "utf8");
+    assert.match(doc, /\n### Why no KMS\n[^#]*aks-kms-private-key-vault/);
   });
 });

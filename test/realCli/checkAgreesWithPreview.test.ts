@@ -10,7 +10,7 @@ import { checkVerdict, disagreements, previewVerdict } from "./support/verdicts"
  * `check` claims to give the verdict `pulumi preview --policy-pack` gives. Here both run on the same programs, the
  * pack compiled as it ships, and must agree on every violation (policy, resource, enforcement level), on every
  * check skipped for a value known only after deployment (policy, resource), and on failing or passing — with one
- * documented exception (README, "What it simulates"; {@link disagreements}): a check the preview skips because
+ * documented exception (docs/check.md, "What it cannot know"; {@link disagreements}): a check the preview skips because
  * azure-native reports a property the program left unset as unknown, `check` judges, as the pack will once Azure has
  * answered. examples/basic must show the exception, so that a stand-in that stops modelling it cannot pass
  * unnoticed. The stand-in shares check's model of azure-native's autonaming (azureNativeAutonames.ts), so a

@@ -9,7 +9,8 @@ import { MonitorEndpoint, Registration, STACK_URN } from "./resourceMonitor";
 
 /** One `Construct` as the engine sends it for a consumer's `new AksCluster(...)` in another language. */
 export interface ConstructCall {
-  readonly component: "AksCluster" | "TrustedAccessBindings";
+  /** The component's class name (`AksCluster`, `TrustedAccessBindings`; the benchmark's `FloorCluster`). */
+  readonly component: string;
   readonly name: string;
   readonly inputs: Record<string, unknown>;
   readonly dryRun: boolean;

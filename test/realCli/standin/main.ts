@@ -3,11 +3,13 @@
 import { AzureStandin } from "./azureStandin";
 import { GenericStandin } from "./genericStandin";
 import { pluginIdentity } from "./pluginIdentity";
+import { servedSchema } from "./schema/servedSchema";
 import { serveStandin } from "./standinServer";
 
 const plugin = pluginIdentity();
-const provider = plugin.name === "azure-native" ? new AzureStandin() : new GenericStandin(plugin.name);
-serveStandin(provider, plugin.version).then(
+const azure = plugin.name === "azure-native";
+const provider = azure ? new AzureStandin() : new GenericStandin(plugin.name);
+serveStandin(provider, plugin.version, azure ? servedSchema : undefined).then(
   (port) => process.stdout.write(`${port}\n`),
   (err: Error) => {
     process.stderr.write(`${plugin.name} stand-in: could not serve: ${err.message}\n`);

@@ -18,9 +18,22 @@ type Callback<T> = (error: grpc.ServiceError | null, value?: T) => void;
 /**
  * Serves {@link AzureStandin} as the ResourceProvider gRPC service on 127.0.0.1. Errors from the stand-in become
  * gRPC errors whose details the CLI prints, as azure-native's Azure errors do; anything else it was not built for
- * answers Unimplemented.
+ * answers Unimplemented. `schema` gives the package schema GetSchema answers with, when the plugin has one.
  */
-export async function serveStandin(standin: StandinProvider, version: string): Promise<number> {
+export async function serveStandin(
+  standin: StandinProvider,
+  version: string,
+  schema?: () => string,
+): Promise<number> {
+  return (await startStandinServer(standin, version, schema)).port;
+}
+
+/** {@link serveStandin}, with the server for a test to shut down. */
+export async function startStandinServer(
+  standin: StandinProvider,
+  version: string,
+  schema?: () => string,
+): Promise<{ port: number; server: grpc.Server }> {
   const answer = <T>(callback: Callback<T>, work: () => T): void => {
     try {
       callback(null, work());
@@ -157,7 +170,16 @@ export async function serveStandin(standin: StandinProvider, version: string): P
     cancel: (_call, callback) => callback(null, new Empty()),
     handshake: unimplemented("Handshake"),
     parameterize: unimplemented("Parameterize"),
-    getSchema: unimplemented("GetSchema"),
+    getSchema:
+      schema === undefined
+        ? unimplemented("GetSchema")
+        : (call, callback) =>
+            answer(callback, () => {
+              // A parameterized package's sub-package is not something azure-native serves.
+              const sub = call.request.getSubpackageName();
+              if (sub !== "") throw new StandinError(`azure-native has no sub-package ${sub}`);
+              return new providerPb.GetSchemaResponse().setSchema(schema());
+            }),
     call: unimplemented("Call"),
     list: (call) => {
       call.emit("error", {
@@ -173,9 +195,9 @@ export async function serveStandin(standin: StandinProvider, version: string): P
 
   const server = new grpc.Server();
   server.addService(ResourceProviderService, implementation);
-  return new Promise<number>((resolve, reject) =>
+  return new Promise((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) =>
-      err ? reject(err) : resolve(port),
+      err ? reject(err) : resolve({ port, server }),
     ),
   );
 }

@@ -13,8 +13,8 @@
 //   - GetRequiredPackages: the resource plugins that node_modules declares (`"pulumi": {"resource": true}`).
 //
 // What it leaves out: Pulumi's synchronous-invoke pipes and monitor proxy (the SDK talks to the engine's monitor
-// directly), debugging, bun, and SDK generation and linking (GeneratePackage, Link, Pack), which answer
-// Unimplemented with a message that says so.
+// directly), debugging, bun, and linking and packing SDKs (Link, Pack), which answer Unimplemented with a message
+// that says so. GeneratePackage runs Pulumi's published Node.js code generator (see ../sdkgen).
 package main
 
 import (
@@ -34,6 +34,9 @@ import (
 	"google.golang.org/protobuf/types/known/emptypb"
 
 	"aks-trusted-access.invalid/clibuild/langhost"
+	"aks-trusted-access.invalid/clibuild/sdkgen"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 	sdk "github.com/pulumi/pulumi/sdk/v3"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
@@ -259,10 +262,14 @@ func (h *languageHost) InstallDependencies(
 	return closer.Close()
 }
 
+// GeneratePackage writes a Node.js SDK of a package with Pulumi's own Node.js code generator, which is what
+// `pulumi package gen-sdk --language nodejs` and `pulumi package add` in a Node.js project run.
 func (h *languageHost) GeneratePackage(
-	ctx context.Context, _ *pulumirpc.GeneratePackageRequest,
+	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
 ) (*pulumirpc.GeneratePackageResponse, error) {
-	return nil, notBuilt("GeneratePackage")
+	return sdkgen.Generate(ctx, req, func(pkg *schema.Package, loader schema.ReferenceLoader) (map[string][]byte, error) {
+		return nodejs.GeneratePackage("pulumi-language-nodejs", pkg, req.ExtraFiles, req.LocalDependencies, req.Local, loader)
+	})
 }
 
 func (h *languageHost) Link(ctx context.Context, _ *pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
