@@ -14,6 +14,8 @@ const os = require("os");
 const path = require("path");
 
 const BUILD_MODULE = path.join(__dirname, "..", "test", "realCli", "cliBuild");
+// The .NET and Java hosts, which only generate SDKs: a module of their own, on the older Pulumi their generators need.
+const CODEGEN_MODULE = path.join(BUILD_MODULE, "codegenhosts");
 const PULUMI_MODULE = "github.com/pulumi/pulumi/pkg/v3";
 const EXIT_NOT_BUILT = 3;
 
@@ -111,10 +113,10 @@ function hasGo() {
   return spawnSync("go", ["version"], { stdio: "ignore" }).status === 0;
 }
 
-/** Our language hosts: every pulumi-language-<name> folder of the build module. */
-function languageHosts() {
+/** Our language hosts: every pulumi-language-<name> folder of a build module. */
+function languageHosts(module = BUILD_MODULE) {
   return fs
-    .readdirSync(BUILD_MODULE)
+    .readdirSync(module)
     .filter((name) => name.startsWith("pulumi-language-"))
     .sort();
 }
@@ -138,7 +140,8 @@ function build(version) {
   const bin = path.join(dir, "bin");
   const started = Date.now();
   const log = (line) => process.stderr.write(`pulumi-cli: ${line}\n`);
-  log(`building pulumi ${version} and ${languageHosts().join(", ")} from Pulumi's Go modules into ${bin}`);
+  const allHosts = [...languageHosts(), ...languageHosts(CODEGEN_MODULE)].join(", ");
+  log(`building pulumi ${version} and ${allHosts} from Pulumi's Go modules into ${bin}`);
   log(
     "the first build downloads the modules and compiles for 10-20 minutes on two cores; later calls find it at once",
   );
@@ -176,6 +179,20 @@ function build(version) {
     // Not the -X of pulumi's version: this host's Pulumi SDK is the release its own go.mod names.
     go(["build", ...buildFlags, "-ldflags", "-s -w", "."], `compiling ${host}`, hostDir);
   }
+  // Downloads only the packages these hosts import (`go mod download` would fetch all of that Pulumi's modules).
+  go(
+    [
+      "build",
+      "-trimpath",
+      "-ldflags",
+      ldflags,
+      "-o",
+      `${bin}${path.sep}`,
+      ...languageHosts(CODEGEN_MODULE).map((name) => `./${name}`),
+    ],
+    `compiling ${languageHosts(CODEGEN_MODULE).join(", ")}`,
+    CODEGEN_MODULE,
+  );
   const built = versionOf(path.join(bin, "pulumi"));
   if (built !== version) throw new Error(`the build says it is ${built}, not ${version}`);
   const seconds = (Date.now() - started) / 1000;

@@ -9,6 +9,8 @@
  * - Issue 10 item 1, TypeScript 7, at `typeCheckSizes`: the native tsc's type-check alone against TypeScript 5's
  *   under the same tsconfig (the template with module nodenext, which TypeScript 7 takes), and `check` with it
  *   against `check` as above; the same diagnostics from both compilers.
+ * - Issue 18 item 1, at `typeCheckSizes`: `check` against `tsc --noEmit` alone, whole processes, under
+ *   pulumi/examples azure-ts-aks's own tsconfig (tscBench.ts).
  * - At `youngGenerationSizes`: the same two sides again under a larger young generation
  *   (`--max-semi-space-size`), to show what that runtime setting buys each.
  */
@@ -18,6 +20,7 @@ import { Rounds, Timing, median, runSideBySide, series, timing } from "../measur
 import { AksChildResult, AksMode } from "./aksChild";
 import { writeAksProgram } from "./aksProgram";
 import { runTimedChild } from "./timedChild";
+import { TscFigures, benchAgainstTsc } from "./tscBench";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const CHILD = path.join(__dirname, "aksChild.ts");
@@ -62,6 +65,11 @@ export interface AksSizeFigures {
     readonly check: number;
     readonly sameDiagnostics: boolean;
   } | null;
+  /**
+   * Issue 18 item 1, at `typeCheckSizes`: `check` against `tsc --noEmit` alone under azure-ts-aks's own tsconfig,
+   * whole processes, TypeScript 5 on both sides (tscBench.ts).
+   */
+  readonly againstTsc: TscFigures | null;
   /** What the larger young generation buys: with / without, for each side (below 1 is a gain). */
   readonly youngGeneration: { readonly checkTranspile: number; readonly mocks: number } | null;
 }
@@ -185,6 +193,7 @@ async function benchSize(clusters: number, options: AksBenchOptions): Promise<Ak
       );
     }
     const diagnostics = new Set((results.typeCheck ?? []).map((r) => r.diagnostics ?? ""));
+    const againstTsc = hasItem1 ? await benchAgainstTsc(program.dir, options) : null;
     return {
       clusters,
       resources: [...resources][0] ?? 0,
@@ -217,6 +226,7 @@ async function benchSize(clusters: number, options: AksBenchOptions): Promise<Ak
               ).size === 1,
           }
         : null,
+      againstTsc,
       youngGeneration: names.includes("mocksYoung")
         ? {
             checkTranspile: perRound(

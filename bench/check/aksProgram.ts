@@ -7,7 +7,7 @@
  * check is that of any other resource.
  *
  * Synthetic, written to a temporary folder whose node_modules links to this repository's, with the tsconfig.json of
- * Pulumi's TypeScript template (no skipLibCheck).
+ * Pulumi's TypeScript template (no skipLibCheck), and two more for PULUMI_NODEJS_TSCONFIG_PATH (below).
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -17,6 +17,8 @@ const REPO = path.resolve(__dirname, "..", "..");
 const PER_FILE = 10;
 /** The program's second tsconfig (`PULUMI_NODEJS_TSCONFIG_PATH`), with options TypeScript 7's native tsc takes. */
 export const NATIVE_TSCONFIG = "tsconfig.nodenext.json";
+/** Its third: pulumi/examples azure-ts-aks's own tsconfig.json (`skipLibCheck`, module nodenext, `types: ["node"]`). */
+export const PUBLIC_TSCONFIG = "tsconfig.azure-ts-aks.json";
 
 /** Writes the program for `clusters` clusters and returns its folder; `remove` deletes it. */
 export function writeAksProgram(clusters: number): { dir: string; remove(): void } {
@@ -48,6 +50,22 @@ export function writeAksProgram(clusters: number): { dir: string; remove(): void
   write("tsconfig.json", tsconfig(template));
   // The template with the module options TypeScript 7 kept, for the native tsc against TypeScript 5 on equal terms.
   write(NATIVE_TSCONFIG, tsconfig({ ...template, module: "nodenext", moduleResolution: "nodenext" }));
+  write(
+    PUBLIC_TSCONFIG,
+    tsconfig({
+      outDir: "bin",
+      sourceMap: true,
+      target: "ES2022",
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      moduleDetection: "force",
+      types: ["node"],
+      strict: true,
+      noFallthroughCasesInSwitch: true,
+      noImplicitReturns: true,
+      skipLibCheck: true,
+    }),
+  );
   write(
     "config.ts",
     `import * as pulumi from "@pulumi/pulumi";

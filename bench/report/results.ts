@@ -170,6 +170,16 @@ function aksTargets(aks: AksFigures | undefined): Target[] {
         ),
       );
     }
+    if (size.againstTsc) {
+      found.push(
+        target(
+          `check-vs-tsc-noemit-${size.clusters}`,
+          `check / tsc --noEmit alone, TypeScript 5, azure-ts-aks's tsconfig, ${size.clusters} AksClusters`,
+          1.2,
+          { wall: size.againstTsc.checkVsTsc.wallMs.ratio, cpu: null },
+        ),
+      );
+    }
     found.push(
       target(
         `check-vs-mocks-${size.clusters}`,

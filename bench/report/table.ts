@@ -3,6 +3,7 @@ import { textTable } from "../../cli/audit/format/textTable";
 import type { AuditBenchmarkResult } from "../audit";
 import { AksFigures, AksSizeFigures, YOUNG_GENERATION_FLAG } from "../check/aksBench";
 import { CheckFigures } from "../check/checkBench";
+import { TscFigures } from "../check/tscBench";
 import { ComponentFigures } from "../component/componentBench";
 import { Comparison, Timing } from "../measure";
 import { CallFigures, PackFigures, PackName, PerMetric } from "../pack/packBench";
@@ -165,16 +166,44 @@ function aksLines(aks: AksFigures): string[] {
         ? ""
         : `; ${YOUNG_GENERATION_FLAG}: check x${ratio(size.youngGeneration.checkTranspile)}, mocks x${ratio(size.youngGeneration.mocks)}`),
   );
+  const againstTsc = aks.sizes.flatMap((size) =>
+    size.againstTsc ? tscLines(size.clusters, size.againstTsc) : [],
+  );
   return [
     aks.shape,
     ...textTable(["N", "run", "ms", "process ms", "peak MiB"], rows),
     ...ratios,
+    ...againstTsc,
     ...(aks.growth
       ? [
           `growth ${aks.growth.from} -> ${aks.growth.to}: check ${ratio(aks.growth.check)}, program alone ` +
             `${ratio(aks.growth.mocks)}`,
         ]
       : []),
+  ];
+}
+
+/** check against tsc --noEmit alone, whole processes, side by side. */
+function tscLines(clusters: number, figures: TscFigures): string[] {
+  const row = (label: string, side: TscFigures["sides"]["check"]): string[] => [
+    `${clusters}`,
+    label,
+    ms(side.wallMs.medianMs),
+    ms(side.cpuMs.medianMs),
+    `${Math.round(side.peakMiB)}`,
+  ];
+  return [
+    `${clusters} AksClusters under ${figures.tsconfig} (azure-ts-aks's own), TypeScript 5, whole processes:`,
+    ...textTable(
+      ["N", "run", "wall ms", "CPU ms", "peak MiB"],
+      [
+        row("check", figures.sides.check),
+        row("tsc --noEmit alone", figures.sides.tsc),
+        row("check, type-checking off", figures.sides.checkTranspile),
+      ],
+    ),
+    `check / tsc --noEmit: ${ratio(figures.checkVsTsc.wallMs.ratio)} wall (target <= 1.20x), ` +
+      `${ratio(figures.checkVsTsc.cpuMs.ratio)} CPU; check / slower part ${ratio(figures.checkVsSlowerPart)}`,
   ];
 }
 

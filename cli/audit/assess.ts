@@ -5,9 +5,9 @@ import {
   isSystemAssigned,
   judgeBindingState,
   show,
+  TRUSTED_ACCESS_FINDING,
 } from "../../policypack/domain";
 import type { AuditedBinding, ClusterRef, RuleFinding } from "./report";
-import { AuditRule } from "./rules";
 
 export interface Assessment {
   /** What fails the rule; empty when the cluster passes it. */
@@ -28,7 +28,7 @@ export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBin
   const notices: string[] = [];
   if (bindings.length === 0) {
     findings.push({
-      rule: AuditRule.TrustedAccessMissing,
+      rule: TRUSTED_ACCESS_FINDING.missing,
       message:
         "has no Trusted Access role bindings (`az aks trustedaccess rolebinding list` returns []): give each " +
         "Azure service that reaches its API server a role binding.",
@@ -42,7 +42,7 @@ export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBin
     const inState = `in provisioning state ${show(state.state)}`;
     if (state.kind === "unusable") {
       findings.push({
-        rule: AuditRule.BindingNotSucceeded,
+        rule: TRUSTED_ACCESS_FINDING.binding,
         binding: b.name,
         message: `has ${binding} ${inState}: ${state.problem}.`,
       });
@@ -65,7 +65,7 @@ export function identityFindings(cluster: ClusterRef): RuleFinding[] {
   if (isSystemAssigned(cluster.identityType)) return [];
   return [
     {
-      rule: AuditRule.IdentityNotSystemAssigned,
+      rule: TRUSTED_ACCESS_FINDING.identity,
       message:
         `uses identity type "${cluster.identityType}", not a system-assigned managed identity, which the ` +
         "Trusted Access rule asks for.",

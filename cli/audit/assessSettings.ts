@@ -1,16 +1,12 @@
 import {
-  KMS_IDENTITY_CONFLICT,
+  CLUSTER_RULES,
+  ClusterRuleId,
+  LiveVerdict,
+  NODE_OS_WINDOW_FINDING,
   NodeOsWindowFields,
-  RuleVerdict,
-  checkKmsPrivateVault,
-  checkNodeOsUpgrade,
   checkNodeOsWindow,
-  checkNodePoolFips,
-  checkPrivateCluster,
-  isSystemAssigned,
 } from "../../policypack/domain";
 import type { ClusterRef, ClusterSettings, RuleFinding } from "./report";
-import { AuditRule } from "./rules";
 
 /**
  * A rule's outcome on one live cluster: its findings (none: passed), and why part of it could not be read, if so.
@@ -21,23 +17,11 @@ export interface RuleOutcome {
   readonly unreadable?: string;
 }
 
-/** Field names as Azure Resource Manager's JSON spells them, for the findings' messages. */
-export const FIELD = {
-  nodeOsChannel: "autoUpgradeProfile.nodeOSUpgradeChannel",
-  upgradeChannel: "autoUpgradeProfile.upgradeChannel",
-  privateCluster: "apiServerAccessProfile.enablePrivateCluster",
-  fips: "enableFIPS",
-  kms: "securityProfile.azureKeyVaultKms",
-} as const;
-
 /** The verdicts of one rule as an outcome; a value the domain cannot judge (never in live data) is unreadable. */
-function outcome(
-  rule: AuditRule,
-  verdicts: readonly { verdict: RuleVerdict; nodePool?: string }[],
-): RuleOutcome {
-  const findings = verdicts.flatMap(({ verdict, nodePool }): RuleFinding[] =>
+function outcome(verdicts: readonly LiveVerdict[]): RuleOutcome {
+  const findings = verdicts.flatMap(({ finding, verdict, nodePool }): RuleFinding[] =>
     verdict.status === "fail"
-      ? [{ rule, message: `${verdict.problem}.`, ...(nodePool === undefined ? {} : { nodePool }) }]
+      ? [{ rule: finding, message: `${verdict.problem}.`, ...(nodePool === undefined ? {} : { nodePool }) }]
       : [],
   );
   const unknown = verdicts.map((v) => v.verdict).find((v) => v.status === "unknown");
@@ -47,78 +31,37 @@ function outcome(
 }
 
 /**
+ * A rule's verdicts on a cluster from the cluster list's JSON alone, as the rule's file reads it (`live.assess` in
+ * the catalog); none for a rule that needs reads of its own.
+ */
+export function assessRule(
+  rule: ClusterRuleId,
+  cluster: { readonly identityType: string; readonly settings: ClusterSettings },
+): RuleOutcome {
+  const assess = CLUSTER_RULES[rule].live.assess;
+  return outcome(assess?.({ identityType: cluster.identityType, properties: cluster.settings }) ?? []);
+}
+
+/** The node OS rule's window, read apart: the cluster's `aksManagedNodeOSUpgradeSchedule`, or why it was not read. */
+export type NodeOsWindowRead =
+  { readonly found: NodeOsWindowFields | undefined } | { readonly unreadable: string };
+
+/**
  * The node OS rule: channel NodeImage or SecurityPatch, and, when `window` is given (`--require-maintenance-window`),
  * an `aksManagedNodeOSUpgradeSchedule` of at least 4 hours (`found: undefined`: the cluster has none), or why it
  * could not be read.
  */
 export function assessNodeOs(
-  settings: ClusterSettings,
-  window?: { readonly found: NodeOsWindowFields | undefined } | { readonly unreadable: string },
+  cluster: Pick<ClusterRef, "identityType" | "settings">,
+  window?: NodeOsWindowRead,
 ): RuleOutcome {
-  const channel = outcome(AuditRule.NodeOsAutoUpgrade, [
-    {
-      verdict: checkNodeOsUpgrade({
-        nodeOsChannel: settings.nodeOsUpgradeChannel,
-        nodeOsChannelField: FIELD.nodeOsChannel,
-        upgradeChannel: settings.upgradeChannel,
-        upgradeChannelField: FIELD.upgradeChannel,
-      }),
-    },
-  ]);
+  const channel = assessRule("node-os-auto-upgrade", cluster);
   if (window === undefined) return channel;
   const schedule: RuleOutcome =
     "unreadable" in window
       ? { findings: [], unreadable: window.unreadable }
-      : outcome(AuditRule.NodeOsMaintenanceWindow, [{ verdict: checkNodeOsWindow(window.found) }]);
+      : outcome([{ finding: NODE_OS_WINDOW_FINDING, verdict: checkNodeOsWindow(window.found) }]);
   return combine(channel, schedule);
-}
-
-export function assessPrivateCluster(settings: ClusterSettings): RuleOutcome {
-  return outcome(AuditRule.PrivateCluster, [
-    { verdict: checkPrivateCluster(settings.enablePrivateCluster, FIELD.privateCluster) },
-  ]);
-}
-
-/** Every node pool of the cluster's list entry (`agentPoolProfiles`, which holds all its pools); one finding each. */
-export function assessNodePoolFips(settings: ClusterSettings): RuleOutcome {
-  return outcome(
-    AuditRule.NodePoolFips,
-    settings.nodePools.map((p) => ({
-      nodePool: p.name,
-      verdict: checkNodePoolFips({
-        pool: `node pool ${JSON.stringify(p.name)}`,
-        enableFips: p.enableFips,
-        enableFipsField: FIELD.fips,
-        osType: p.osType,
-        osSku: p.osSku,
-      }),
-    })),
-  );
-}
-
-/**
- * KMS with a private key vault. A cluster with the system-assigned identity the Trusted Access rule asks for cannot
- * have KMS (Azure refuses it): its finding says so, and what choice that leaves, in place of a fix Azure refuses.
- */
-export function assessKms(cluster: Pick<ClusterRef, "identityType" | "settings">): RuleOutcome {
-  const kms = cluster.settings.kms;
-  const verdict = checkKmsPrivateVault({
-    enabled: kms?.enabled,
-    enabledField: `${FIELD.kms}.enabled`,
-    keyId: kms?.keyId,
-    keyIdField: `${FIELD.kms}.keyId`,
-    networkAccess: kms?.keyVaultNetworkAccess,
-    networkAccessField: `${FIELD.kms}.keyVaultNetworkAccess`,
-    vaultResourceId: kms?.keyVaultResourceId,
-    vaultResourceIdField: `${FIELD.kms}.keyVaultResourceId`,
-  });
-  const found = outcome(AuditRule.KmsPrivateKeyVault, [{ verdict }]);
-  if (verdict.status !== "fail" || !isSystemAssigned(cluster.identityType)) return found;
-  return {
-    findings: [
-      { rule: AuditRule.KmsPrivateKeyVault, message: `${verdict.problem}: ${KMS_IDENTITY_CONFLICT}.` },
-    ],
-  };
 }
 
 /** Two parts of one rule as one outcome: the findings of both, and what either could not read. */

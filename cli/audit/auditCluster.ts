@@ -1,13 +1,12 @@
 import type { ContainerServiceClient } from "@azure/arm-containerservice";
-import type { NodeOsWindowFields } from "../../policypack/domain";
-import { assessCluster, identityFindings } from "./assess";
 import {
-  RuleOutcome,
-  assessKms,
-  assessNodeOs,
-  assessNodePoolFips,
-  assessPrivateCluster,
-} from "./assessSettings";
+  CLUSTER_RULES,
+  ClusterRuleId,
+  NODE_OS_WINDOW_FINDING,
+  NodeOsWindowFields,
+} from "../../policypack/domain";
+import { assessCluster, identityFindings } from "./assess";
+import { NodeOsWindowRead, RuleOutcome, assessNodeOs, assessRule } from "./assessSettings";
 import { describeAzureError } from "./azureError";
 import { Application, Enforcement, applicationTo } from "./enforcement";
 import { listBindings } from "./inventory/clusters";
@@ -16,6 +15,14 @@ import type { Limiter } from "./limiter";
 import { remediationFor } from "./remediation";
 import type { AuditedBinding, ClusterRef, ClusterResult, Finding, FindingLevel, RuleCheck } from "./report";
 import { AUDIT_RULES, AuditRule, CheckedRule, policiesOf } from "./rules";
+
+/**
+ * The two rules that need reads beyond the cluster list, and so code of their own here: Trusted Access (the
+ * bindings) and the node OS rule when it asks for a window (its maintenance configuration). Every other rule of the
+ * catalog is judged by its file's `live.assess` alone.
+ */
+const TRUSTED_ACCESS = CLUSTER_RULES["trusted-access"].auditRule;
+const NODE_OS: ClusterRuleId = "node-os-auto-upgrade";
 
 /** Which rules to check on every cluster, and how the pack's policies weigh their findings. */
 export interface RuleSelection {
@@ -52,28 +59,30 @@ export async function auditCluster(
   const applyTo = (policy: string): Application => applicationTo(selection.enforcement, policy, cluster);
   const applies = (rule: AuditRule): Application => applyTo(AUDIT_RULES[rule].policy);
   const [bindingsRead, windowRead] = await Promise.all([
-    checks.has("trusted-access-missing") && applies("trusted-access-missing").applies
+    checks.has(TRUSTED_ACCESS) && applies(TRUSTED_ACCESS).applies
       ? read(() => listBindings(client, limit, cluster))
       : undefined,
-    checks.has("node-os-auto-upgrade") &&
+    checks.has(CLUSTER_RULES[NODE_OS].auditRule) &&
     selection.requireMaintenanceWindow &&
-    applies("node-os-maintenance-window").applies
+    applies(NODE_OS_WINDOW_FINDING).applies
       ? read(() => readNodeOsWindow(client, limit, cluster))
       : undefined,
   ]);
   const bindings = bindingsRead !== undefined && "value" in bindingsRead ? bindingsRead.value : undefined;
   const trustedAccess = assessTrustedAccess(cluster, bindingsRead);
 
-  const outcomes: Record<CheckedRule, () => RuleOutcome> = {
-    "trusted-access-missing": () => trustedAccess.outcome,
-    "node-os-auto-upgrade": () =>
-      assessNodeOs(cluster.settings, windowRead === undefined ? undefined : windowOf(windowRead)),
-    "private-cluster": () => assessPrivateCluster(cluster.settings),
-    "node-pool-fips": () => assessNodePoolFips(cluster.settings),
-    "kms-private-key-vault": () => assessKms(cluster),
+  const outcomeOf = (rule: CheckedRule): RuleOutcome => {
+    const id = (Object.keys(CLUSTER_RULES) as ClusterRuleId[]).find(
+      (k) => CLUSTER_RULES[k].auditRule === rule,
+    );
+    if (id === undefined) throw new RangeError(`no cluster rule has the audit id ${rule}`);
+    if (rule === TRUSTED_ACCESS) return trustedAccess.outcome;
+    if (id === NODE_OS)
+      return assessNodeOs(cluster, windowRead === undefined ? undefined : windowOf(windowRead));
+    return assessRule(id, cluster);
   };
   const judged = selection.rules.map((rule) => {
-    const outcome = outcomes[rule]();
+    const outcome = outcomeOf(rule);
     const kept = outcome.findings.flatMap((f) => {
       const how = applies(f.rule);
       return how.applies ? [{ ...f, enforcementLevel: how.level }] : [];
@@ -160,8 +169,6 @@ function assessTrustedAccess(
   return { outcome: { findings }, warnings, notices };
 }
 
-function windowOf(
-  r: Read<NodeOsWindowFields | undefined>,
-): { found: NodeOsWindowFields | undefined } | { unreadable: string } {
+function windowOf(r: Read<NodeOsWindowFields | undefined>): NodeOsWindowRead {
   return "value" in r ? { found: r.value } : { unreadable: r.reason };
 }

@@ -1,7 +1,10 @@
 import {
   AzureCliValues,
+  CLUSTER_RULES,
+  ClusterRuleInfo,
+  NODE_OS_WINDOW_FINDING,
+  TRUSTED_ACCESS_FINDING,
   azureCliCommand,
-  isSystemAssigned,
   judgeBindingState,
   nodeOsWindowAzureCli,
   shellWord,
@@ -9,7 +12,6 @@ import {
 import type { PolicyExemptions } from "./enforcement";
 import type { LiveNodeOsWindow } from "./inventory/maintenanceWindow";
 import type { AuditedBinding, ClusterRef, Remediation, RuleFinding } from "./report";
-import { AUDIT_RULES, AuditRule, CheckedRule, catalogEntry } from "./rules";
 
 /** The fixes of the Trusted Access rule's other findings, which the rules' catalog does not hold. */
 const MANAGED_IDENTITY_AZURE_CLI =
@@ -55,11 +57,7 @@ function exemptionTagCommand(cluster: ClusterRef, tag: string): string {
   return `az tag update --resource-id ${shellWord(cluster.id)} --operation Merge --tags ${shellWord(`${tag}=<reason>`)}`;
 }
 
-const PRIVATE_LINK_NOTE =
-  "az aks update --enable-private-cluster works on a cluster with API Server VNet Integration; a cluster without " +
-  "it must be created anew with az aks create --enable-private-cluster.";
-
-const FIPS_NOTE = "az aks nodepool update --enable-fips-image reimages the pool's nodes.";
+const TRUSTED_ACCESS = CLUSTER_RULES["trusted-access"];
 
 /**
  * The fixes for a cluster's findings, in the order of the findings; names filled in, the rest as placeholders.
@@ -73,8 +71,8 @@ export function remediationFor(context: RemediationContext): Remediation {
   const notes: string[] = [];
   let pulumi: string | undefined;
   const rules = new Set(findings.map((f) => f.rule));
-  const componentLine = (rule: CheckedRule): void => {
-    component.push(`AksCluster ${rule}: ${catalogEntry(rule).componentDefault}`);
+  const componentLine = (rule: ClusterRuleInfo): void => {
+    component.push(`AksCluster ${rule.auditRule}: ${rule.componentDefault}`);
   };
   const where: AzureCliValues = {
     subscription: cluster.subscriptionId,
@@ -84,21 +82,21 @@ export function remediationFor(context: RemediationContext): Remediation {
   const run = (template: string, values: AzureCliValues = {}): void => {
     azureCli.push(azureCliCommand(template, { ...where, ...values }));
   };
-  if (rules.has(AuditRule.TrustedAccessMissing)) {
-    run(catalogEntry("trusted-access-missing").azureCli);
+  if (rules.has(TRUSTED_ACCESS_FINDING.missing)) {
+    run(TRUSTED_ACCESS.azureCli);
     pulumi = pulumiSnippet(cluster);
   }
-  if (rules.has(AuditRule.IdentityNotSystemAssigned)) run(MANAGED_IDENTITY_AZURE_CLI);
-  if (rules.has(AuditRule.BindingNotSucceeded)) {
+  if (rules.has(TRUSTED_ACCESS_FINDING.identity)) run(MANAGED_IDENTITY_AZURE_CLI);
+  if (rules.has(TRUSTED_ACCESS_FINDING.binding)) {
     const named = new Set(
-      findings.filter((f) => f.rule === AuditRule.BindingNotSucceeded).map((f) => f.binding),
+      findings.filter((f) => f.rule === TRUSTED_ACCESS_FINDING.binding).map((f) => f.binding),
     );
     for (const b of bindings.filter((x) => named.has(x.name) || named.has(undefined))) {
       const state = judgeBindingState(b.provisioningState);
       if (state.kind !== "unusable") continue;
       // A binding Azure is deleting cannot be applied again: it is made anew, with what it held, once it is gone.
       if (state.state.toLowerCase() === "deleting") {
-        run(catalogEntry("trusted-access-missing").azureCli, {
+        run(TRUSTED_ACCESS.azureCli, {
           binding: b.name,
           roles: b.roles,
           sourceResourceId: b.sourceResourceId,
@@ -106,37 +104,30 @@ export function remediationFor(context: RemediationContext): Remediation {
       } else run(BINDING_UPDATE_AZURE_CLI, { binding: b.name, roles: b.roles });
     }
   }
-  if (rules.has(AuditRule.NodeOsAutoUpgrade)) run(catalogEntry("node-os-auto-upgrade").azureCli);
-  if (rules.has(AuditRule.NodeOsMaintenanceWindow)) {
-    const window = context.nodeOsWindow;
-    run(
-      window === undefined ? nodeOsWindowAzureCli("add") : nodeOsWindowAzureCli("update", window.weeklyStart),
-    );
-  }
-  if (rules.has(AuditRule.NodeOsAutoUpgrade) || rules.has(AuditRule.NodeOsMaintenanceWindow)) {
-    componentLine("node-os-auto-upgrade");
-  }
-  if (rules.has(AuditRule.PrivateCluster)) {
-    run(catalogEntry("private-cluster").azureCli);
-    componentLine("private-cluster");
-    notes.push(PRIVATE_LINK_NOTE);
-  }
-  if (rules.has(AuditRule.NodePoolFips)) {
-    for (const f of findings.filter((x) => x.rule === AuditRule.NodePoolFips && x.nodePool !== undefined)) {
-      run(catalogEntry("node-pool-fips").azureCli, { pool: f.nodePool });
-    }
-    componentLine("node-pool-fips");
-    notes.push(FIPS_NOTE);
-  }
-  if (rules.has(AuditRule.KmsPrivateKeyVault)) {
-    // On a system-assigned cluster Azure refuses the KMS command; its finding says why and what choice is left.
-    const exemptTag = context.exemptions[AUDIT_RULES["kms-private-key-vault"].policy]?.tag;
-    if (isSystemAssigned(cluster.identityType) && exemptTag !== undefined) {
+  // Every other rule, in the catalog's order: its command per finding (per pool), its AksCluster argument, its note.
+  const live = { identityType: cluster.identityType, properties: cluster.settings };
+  for (const rule of Object.values(CLUSTER_RULES)) {
+    if (rule === TRUSTED_ACCESS) continue;
+    const own = findings.filter((f) => rule.live.findings.some((x) => x.id === f.rule));
+    if (own.length === 0) continue;
+    // Where Azure refuses the fix (KMS on a system-assigned cluster), the finding says why; the tag records the choice.
+    const exemptTag = context.exemptions[rule.policy]?.tag;
+    if (rule.live.fixByExemption?.(live) === true && exemptTag !== undefined) {
       azureCli.push(exemptionTagCommand(cluster, exemptTag));
-    } else {
-      run(catalogEntry("kms-private-key-vault").azureCli);
-      componentLine("kms-private-key-vault");
+      continue;
     }
+    for (const f of own) {
+      if (f.rule === NODE_OS_WINDOW_FINDING) {
+        const window = context.nodeOsWindow;
+        run(
+          window === undefined
+            ? nodeOsWindowAzureCli("add")
+            : nodeOsWindowAzureCli("update", window.weeklyStart),
+        );
+      } else run(rule.azureCli, f.nodePool === undefined ? {} : { pool: f.nodePool });
+    }
+    componentLine(rule);
+    if (rule.live.fixNote !== undefined) notes.push(rule.live.fixNote);
   }
   return {
     azureCli,

@@ -13,33 +13,12 @@ export interface AuditedBinding {
   readonly provisioningState?: string;
 }
 
-/** One node pool of a cluster, as the cluster list reports it (`properties.agentPoolProfiles[]`). */
-export interface NodePoolSettings {
-  readonly name: string;
-  readonly enableFips: unknown;
-  readonly osType: unknown;
-  readonly osSku: unknown;
-}
-
-/** A cluster's KMS settings (`properties.securityProfile.azureKeyVaultKms`); `undefined` when the block is absent. */
-export interface KmsSettings {
-  readonly enabled: unknown;
-  readonly keyId: unknown;
-  readonly keyVaultNetworkAccess: unknown;
-  readonly keyVaultResourceId: unknown;
-}
-
 /**
- * What the cluster rules read of a cluster, as the cluster list gives it (Resource Manager and Resource Graph alike).
- * Values are `unknown`: they are Azure's JSON, checked by the rules, never trusted to have a type.
+ * What the cluster rules read of a cluster: its `properties` as the cluster list gives them (Resource Manager's
+ * SDK model or Resource Graph's ARM JSON; each rule reads its fields with `armValue`, which ignores case). Values
+ * are Azure's JSON, checked by the rules, never trusted to have a type.
  */
-export interface ClusterSettings {
-  readonly nodeOsUpgradeChannel: unknown;
-  readonly upgradeChannel: unknown;
-  readonly enablePrivateCluster: unknown;
-  readonly nodePools: readonly NodePoolSettings[];
-  readonly kms: KmsSettings | undefined;
-}
+export type ClusterSettings = Readonly<Record<string, unknown>>;
 
 /** A cluster as the cluster list reports it. */
 export interface ClusterRef {

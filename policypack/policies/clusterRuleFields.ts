@@ -16,8 +16,11 @@ import { StackCluster } from "./stackResources";
  * are copied out of the SDK's proxy.
  */
 
-/** A property of the cluster, read past the proxy: outputs first, then `__inputs` (azure-native). */
-function clusterProperty(cluster: StackCluster, key: string): Plain {
+/**
+ * A property of the cluster, read past the proxy: outputs first, then `__inputs` (azure-native). A rule's policy
+ * whose field is a top-level property reads it with this alone.
+ */
+export function clusterProperty(cluster: StackCluster, key: string): Plain {
   return stateField(plainFields(cluster.resource.props, [key]), key);
 }
 

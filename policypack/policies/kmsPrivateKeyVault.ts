@@ -2,25 +2,16 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { CLUSTER_RULES, KMS_IDENTITY_CONFLICT, KmsFields, checkKmsPrivateVault } from "../domain";
 import { ClusterRuleCheck } from "./clusterRuleCheck";
 import { azureCliFor } from "./clusterRuleMessage";
+import { clusterRuleMetadata } from "./clusterRuleMetadata";
 import { kmsFields } from "./clusterRuleFields";
 import { exemptionSchema } from "./exemptions";
 import { StackCluster } from "./stackResources";
 
 const RULE = CLUSTER_RULES["kms-private-key-vault"];
-export const KMS_PRIVATE_KEY_VAULT_EXEMPT_TAG = "kms-private-key-vault-exempt";
+export const KMS_PRIVATE_KEY_VAULT_EXEMPT_TAG = RULE.exemptTag;
 
 export const kmsPrivateKeyVault: StackValidationPolicy = {
-  name: RULE.policy,
-  description:
-    "Every AKS cluster in the stack encrypts etcd with a KMS key from a key vault reachable only over a " +
-    "private link.",
-  enforcementLevel: "advisory",
-  severity: RULE.severity,
-  url: RULE.docs,
-  remediationSteps:
-    'Turn on securityProfile.azureKeyVaultKms with enabled: true, keyId, keyVaultNetworkAccess: "Private" and ' +
-    'keyVaultResourceId (classic provider: a keyManagementService block with keyVaultNetworkAccess "Private"). ' +
-    `${KMS_IDENTITY_CONFLICT}.`,
+  ...clusterRuleMetadata(RULE),
   configSchema: { properties: exemptionSchema(KMS_PRIVATE_KEY_VAULT_EXEMPT_TAG) },
   validateStack: (args, reportViolation) => {
     const run = new ClusterRuleCheck(args, reportViolation, RULE, KMS_PRIVATE_KEY_VAULT_EXEMPT_TAG);

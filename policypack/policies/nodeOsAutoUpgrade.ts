@@ -1,7 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import {
   CLUSTER_RULES,
-  COMPLIANT_NODE_OS_CHANNELS,
   NODE_OS_SCHEDULE_NAME,
   RuleVerdict,
   UNKNOWN,
@@ -13,13 +12,14 @@ import {
 import { ClusterBindings, clusterBindings } from "./bindingLinks";
 import { ClusterRuleCheck } from "./clusterRuleCheck";
 import { azureCliFor } from "./clusterRuleMessage";
+import { clusterRuleMetadata } from "./clusterRuleMetadata";
 import { inlineNodeOsWindow, nodeOsUpgradeFields } from "./clusterRuleFields";
 import { ExemptionConfig, exemptionSchema } from "./exemptions";
 import { StackMaintenanceConfiguration, stackMaintenanceConfigurations } from "./stackChildren";
 import { StackCluster } from "./stackResources";
 
 const RULE = CLUSTER_RULES["node-os-auto-upgrade"];
-export const NODE_OS_AUTO_UPGRADE_EXEMPT_TAG = "node-os-auto-upgrade-exempt";
+export const NODE_OS_AUTO_UPGRADE_EXEMPT_TAG = RULE.exemptTag;
 
 /** Config of `aks-node-os-auto-upgrade`, as its `configSchema` describes it. */
 export interface NodeOsAutoUpgradeConfig extends ExemptionConfig {
@@ -30,19 +30,8 @@ export interface NodeOsAutoUpgradeConfig extends ExemptionConfig {
   readonly requireMaintenanceWindow?: boolean;
 }
 
-const CHANNELS = COMPLIANT_NODE_OS_CHANNELS.map((c) => `"${c}"`).join(" or ");
-
 export const nodeOsAutoUpgrade: StackValidationPolicy = {
-  name: RULE.policy,
-  description: `Every AKS cluster in the stack upgrades its nodes' OS automatically (node OS channel ${CHANNELS}).`,
-  enforcementLevel: "advisory",
-  severity: RULE.severity,
-  url: RULE.docs,
-  remediationSteps:
-    `Set autoUpgradeProfile.nodeOSUpgradeChannel (classic provider: nodeOsUpgradeChannel, in 5.x nodeOsChannelUpgrade) to ${CHANNELS}, as ` +
-    "the AksCluster component does, or the cluster upgrade channel to node-image. With requireMaintenanceWindow, " +
-    `also schedule the upgrades: a MaintenanceConfiguration named ${NODE_OS_SCHEDULE_NAME} (classic provider: ` +
-    `maintenanceWindowNodeOs) of ${WINDOW_HOURS_ALLOWED}.`,
+  ...clusterRuleMetadata(RULE),
   configSchema: {
     properties: {
       ...exemptionSchema(NODE_OS_AUTO_UPGRADE_EXEMPT_TAG),

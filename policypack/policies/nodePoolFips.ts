@@ -3,25 +3,17 @@ import { CLUSTER_RULES, RuleVerdict, checkNodePoolFips, show } from "../domain";
 import { ClusterBindings, clusterBindings } from "./bindingLinks";
 import { ClusterRuleCheck } from "./clusterRuleCheck";
 import { azureCliFor } from "./clusterRuleMessage";
+import { clusterRuleMetadata } from "./clusterRuleMetadata";
 import { inlinePools } from "./clusterRuleFields";
 import { Exemption, Exemptions, clusterExemption, exemptionSchema, nameExemption } from "./exemptions";
 import { StackNodePool, stackNodePools } from "./stackChildren";
 import { StackCluster, describeCluster } from "./stackResources";
 
 const RULE = CLUSTER_RULES["node-pool-fips"];
-export const NODE_POOL_FIPS_EXEMPT_TAG = "node-pool-fips-exempt";
+export const NODE_POOL_FIPS_EXEMPT_TAG = RULE.exemptTag;
 
 export const nodePoolFips: StackValidationPolicy = {
-  name: RULE.policy,
-  description:
-    "Every node pool of every AKS cluster in the stack, inline or a resource of its own, runs a FIPS-enabled OS.",
-  enforcementLevel: "advisory",
-  severity: RULE.severity,
-  url: RULE.docs,
-  remediationSteps:
-    "Set enableFIPS (classic provider: fipsEnabled) to true on every node pool, Linux and Windows, as the " +
-    "AksCluster component does; only Windows Server 2025 pools are FIPS without it. An existing " +
-    "pool is switched, and reimaged, with `az aks nodepool update --enable-fips-image`.",
+  ...clusterRuleMetadata(RULE),
   configSchema: { properties: exemptionSchema(NODE_POOL_FIPS_EXEMPT_TAG) },
   validateStack: (args, reportViolation) => {
     const run = new ClusterRuleCheck(args, reportViolation, RULE, NODE_POOL_FIPS_EXEMPT_TAG);

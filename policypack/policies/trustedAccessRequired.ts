@@ -2,7 +2,7 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { CLUSTER_RULES, UNKNOWN, show } from "../domain";
 import { clusterBindings } from "./bindingLinks";
 import { stringList } from "./configValues";
-import { TRUSTED_ACCESS_DOCS } from "./docs";
+import { clusterRuleMetadata } from "./clusterRuleMetadata";
 import {
   ExemptionConfig,
   clusterExemption,
@@ -15,7 +15,8 @@ import { Plain } from "./plainProps";
 import { skipCheck } from "./skipCheck";
 import { StackBinding, describeCluster, stackInventory } from "./stackResources";
 
-export const DEFAULT_EXEMPT_TAG = "trusted-access-exempt";
+const RULE = CLUSTER_RULES["trusted-access"];
+export const DEFAULT_EXEMPT_TAG = RULE.exemptTag;
 
 /** Config of `aks-trusted-access-required`, as its `configSchema` describes it. */
 export interface TrustedAccessRequiredConfig extends ExemptionConfig {
@@ -24,17 +25,7 @@ export interface TrustedAccessRequiredConfig extends ExemptionConfig {
 }
 
 export const trustedAccessRequired: StackValidationPolicy = {
-  name: CLUSTER_RULES["trusted-access"].policy,
-  description:
-    "Every AKS cluster in the stack is the target of at least one Trusted Access role binding in the same stack.",
-  enforcementLevel: "mandatory",
-  severity: CLUSTER_RULES["trusted-access"].severity,
-  url: TRUSTED_ACCESS_DOCS,
-  remediationSteps:
-    "Declare the cluster with the AksCluster component and at least one trustedAccess entry, or add a " +
-    "TrustedAccessBindings component (or a TrustedAccessRoleBinding resource) for it in the same stack. " +
-    `To exempt a cluster, tag it with the exemptTag key ("${DEFAULT_EXEMPT_TAG}" by default) or list it in ` +
-    "exemptClusters.",
+  ...clusterRuleMetadata(RULE),
   configSchema: {
     properties: {
       ...exemptionSchema(DEFAULT_EXEMPT_TAG),
@@ -68,7 +59,7 @@ export const trustedAccessRequired: StackValidationPolicy = {
       if (targeting.length === 0) {
         reportViolation(
           `${describeCluster(cluster)} has no Trusted Access role binding in this stack, so it fails the ` +
-            'Cloud Conformity rule "Enable Trusted Access for AKS Clusters": declare it with the AksCluster ' +
+            `Cloud Conformity rule "${RULE.conformityRule}": declare it with the AksCluster ` +
             "component and at least one trustedAccess entry, or add a TrustedAccessBindings component for it; " +
             `${exemptionHint(exemptions)}.`,
           cluster.resource.urn,

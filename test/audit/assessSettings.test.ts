@@ -1,14 +1,8 @@
 import { strict as assert } from "node:assert";
-import {
-  RuleOutcome,
-  assessKms,
-  assessNodeOs,
-  assessNodePoolFips,
-  assessPrivateCluster,
-} from "../../cli/audit/assessSettings";
+import { RuleOutcome, assessNodeOs, assessRule } from "../../cli/audit/assessSettings";
 import type { ClusterSettings, RuleFinding } from "../../cli/audit/report";
 import { KMS_IDENTITY_CONFLICT } from "../../policypack/domain";
-import { someSettings } from "./support/clusters";
+import { RuleFields, someSettings } from "./support/clusters";
 
 // The verdicts themselves are the domain's (test/domain/clusterRules.test.ts); these tests prove the audit maps
 // the live cluster's fields onto them, names the fields as Azure spells them, and keeps one finding per pool.
@@ -21,9 +15,13 @@ interface Case {
 }
 
 const PASS: readonly RuleFinding[] = [];
+const onCluster = (settings: ClusterSettings) => ({ identityType: "SystemAssigned", settings });
+const assessNodeOsChannel = (s: ClusterSettings): RuleOutcome => assessNodeOs(onCluster(s));
+const assessPrivateCluster = (s: ClusterSettings): RuleOutcome => assessRule("private-cluster", onCluster(s));
+const assessNodePoolFips = (s: ClusterSettings): RuleOutcome => assessRule("node-pool-fips", onCluster(s));
 /** KMS on a cluster whose identity allows it: the conflict with Trusted Access does not apply. */
 const userAssignedKms = (settings: ClusterSettings): RuleOutcome =>
-  assessKms({ identityType: "UserAssigned", settings });
+  assessRule("kms-private-key-vault", { identityType: "UserAssigned", settings });
 const KMS = "securityProfile.azureKeyVaultKms";
 const pool = (name: string, enableFips: unknown, osType = "Linux", osSku?: string) => ({
   name,
@@ -31,7 +29,7 @@ const pool = (name: string, enableFips: unknown, osType = "Linux", osSku?: strin
   osType,
   osSku,
 });
-const kms = (change: Partial<NonNullable<ClusterSettings["kms"]>> = {}): ClusterSettings["kms"] => ({
+const kms = (change: Partial<NonNullable<RuleFields["kms"]>> = {}): RuleFields["kms"] => ({
   enabled: true,
   keyId: "https://kv.vault.azure.net/keys/etcd/1",
   keyVaultNetworkAccess: "Private",
@@ -42,19 +40,19 @@ const kms = (change: Partial<NonNullable<ClusterSettings["kms"]>> = {}): Cluster
 const cases: Case[] = [
   {
     name: "passes node OS channel NodeImage",
-    assess: assessNodeOs,
+    assess: assessNodeOsChannel,
     settings: someSettings(),
     findings: PASS,
   },
   {
     name: "passes node OS channel Unmanaged under cluster channel node-image",
-    assess: assessNodeOs,
+    assess: assessNodeOsChannel,
     settings: someSettings({ nodeOsUpgradeChannel: "Unmanaged", upgradeChannel: "node-image" }),
     findings: PASS,
   },
   {
     name: "fails a cluster without a node OS channel, naming the ARM field",
-    assess: assessNodeOs,
+    assess: assessNodeOsChannel,
     settings: someSettings({ nodeOsUpgradeChannel: undefined }),
     findings: [
       {
@@ -66,7 +64,7 @@ const cases: Case[] = [
   },
   {
     name: "fails node OS channel None",
-    assess: assessNodeOs,
+    assess: assessNodeOsChannel,
     settings: someSettings({ nodeOsUpgradeChannel: "None" }),
     findings: [
       {
@@ -153,7 +151,7 @@ const cases: Case[] = [
   },
   {
     name: "fails a system-assigned cluster without KMS by saying why it cannot pass, and what choice is left",
-    assess: (settings) => assessKms({ identityType: "SystemAssigned", settings }),
+    assess: (settings) => assessRule("kms-private-key-vault", { identityType: "SystemAssigned", settings }),
     settings: someSettings({ kms: undefined }),
     findings: [
       {
@@ -198,29 +196,32 @@ describe("assessNodeOs with --require-maintenance-window", () => {
   const field = "aksManagedNodeOSUpgradeSchedule.maintenanceWindow.durationHours";
   it("passes a window of 4 hours", () => {
     const found = { durationHours: 4, durationField: field };
-    assert.deepEqual(assessNodeOs(someSettings(), { found }), { findings: [] });
+    assert.deepEqual(assessNodeOs(onCluster(someSettings()), { found }), { findings: [] });
   });
 
   it("fails a cluster without a window, beside a failing channel", () => {
-    assert.deepEqual(assessNodeOs(someSettings({ nodeOsUpgradeChannel: "None" }), { found: undefined }), {
-      findings: [
-        {
-          rule: "node-os-auto-upgrade",
-          message:
-            'has autoUpgradeProfile.nodeOSUpgradeChannel "None", which does not keep its nodes\' OS patched.',
-        },
-        {
-          rule: "node-os-maintenance-window",
-          message:
-            "has no aksManagedNodeOSUpgradeSchedule maintenance configuration, so node OS upgrades may start at any time.",
-        },
-      ],
-    });
+    assert.deepEqual(
+      assessNodeOs(onCluster(someSettings({ nodeOsUpgradeChannel: "None" })), { found: undefined }),
+      {
+        findings: [
+          {
+            rule: "node-os-auto-upgrade",
+            message:
+              'has autoUpgradeProfile.nodeOSUpgradeChannel "None", which does not keep its nodes\' OS patched.',
+          },
+          {
+            rule: "node-os-maintenance-window",
+            message:
+              "has no aksManagedNodeOSUpgradeSchedule maintenance configuration, so node OS upgrades may start at any time.",
+          },
+        ],
+      },
+    );
   });
 
   it("fails a window of 2 hours", () => {
     const found = { durationHours: 2, durationField: field };
-    assert.deepEqual(assessNodeOs(someSettings(), { found }).findings, [
+    assert.deepEqual(assessNodeOs(onCluster(someSettings()), { found }).findings, [
       {
         rule: "node-os-maintenance-window",
         message: `has a node OS maintenance window whose ${field} is 2, not whole hours from 4 to 24.`,
@@ -229,14 +230,19 @@ describe("assessNodeOs with --require-maintenance-window", () => {
   });
 
   it("keeps the read failure of the window as the rule's unreadable part, without a finding", () => {
-    assert.deepEqual(assessNodeOs(someSettings(), { unreadable: "HTTP 403 AuthorizationFailed: no" }), {
-      findings: [],
-      unreadable: "HTTP 403 AuthorizationFailed: no",
-    });
+    assert.deepEqual(
+      assessNodeOs(onCluster(someSettings()), { unreadable: "HTTP 403 AuthorizationFailed: no" }),
+      {
+        findings: [],
+        unreadable: "HTTP 403 AuthorizationFailed: no",
+      },
+    );
   });
 
   it("fails the rule on a bad channel even when the window could not be read, keeping why", () => {
-    const outcome = assessNodeOs(someSettings({ nodeOsUpgradeChannel: "None" }), { unreadable: "HTTP 403" });
+    const outcome = assessNodeOs(onCluster(someSettings({ nodeOsUpgradeChannel: "None" })), {
+      unreadable: "HTTP 403",
+    });
     assert.deepEqual(
       outcome.findings.map((f) => f.rule),
       ["node-os-auto-upgrade"],

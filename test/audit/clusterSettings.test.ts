@@ -2,7 +2,9 @@ import { strict as assert } from "node:assert";
 import type { ManagedCluster } from "@azure/arm-containerservice";
 import { settingsFromArmJson, settingsFromSdk } from "../../cli/audit/inventory/clusterSettings";
 import { CHECKED_RULES, catalogEntry } from "../../cli/audit/rules";
-import { CLUSTER_RULES } from "../../policypack/domain";
+import { assessRule } from "../../cli/audit/assessSettings";
+import type { ClusterSettings } from "../../cli/audit/report";
+import { CLUSTER_RULES, ClusterRuleId } from "../../policypack/domain";
 
 const kms = {
   enabled: true,
@@ -11,8 +13,15 @@ const kms = {
   keyVaultResourceId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv",
 };
 
+const onCluster = (settings: ClusterSettings) => ({ identityType: "UserAssigned", settings });
+const everyRule = (settings: ClusterSettings) =>
+  (Object.keys(CLUSTER_RULES) as ClusterRuleId[]).map((rule) => [
+    rule,
+    assessRule(rule, onCluster(settings)),
+  ]);
+
 describe("a cluster's rule settings from either cluster source", () => {
-  it("reads the same settings from the SDK's model and from Resource Graph's ARM JSON (enableFIPS, osSKU)", () => {
+  it("reads the same verdicts from the SDK's model and from Resource Graph's ARM JSON (enableFIPS, osSKU)", () => {
     const sdk = settingsFromSdk({
       location: "westeurope",
       autoUpgradeProfile: { nodeOSUpgradeChannel: "SecurityPatch", upgradeChannel: "stable" },
@@ -24,42 +33,56 @@ describe("a cluster's rule settings from either cluster source", () => {
       securityProfile: { azureKeyVaultKms: kms },
     } as ManagedCluster);
     const graph = settingsFromArmJson({
-      autoUpgradeProfile: { nodeOSUpgradeChannel: "SecurityPatch", upgradeChannel: "stable" },
-      apiServerAccessProfile: { enablePrivateCluster: true },
-      agentPoolProfiles: [
-        { name: "system", enableFIPS: true, osType: "Linux", osSKU: "AzureLinux", count: 3 },
-        { name: "win", enableFIPS: false, osType: "Windows", osSKU: "Windows2019" },
+      properties: {
+        autoUpgradeProfile: { nodeOSUpgradeChannel: "SecurityPatch", upgradeChannel: "stable" },
+        apiServerAccessProfile: { enablePrivateCluster: true },
+        agentPoolProfiles: [
+          { name: "system", enableFIPS: true, osType: "Linux", osSKU: "AzureLinux", count: 3 },
+          { name: "win", enableFIPS: false, osType: "Windows", osSKU: "Windows2019" },
+        ],
+        securityProfile: { azureKeyVaultKms: kms },
+      },
+    });
+    assert.deepEqual(everyRule(graph), everyRule(sdk));
+    assert.deepEqual(assessRule("node-pool-fips", onCluster(sdk)), {
+      findings: [
+        {
+          rule: "node-pool-fips",
+          nodePool: "win",
+          message: 'has node pool "win" without a FIPS-enabled OS (enableFIPS is false).',
+        },
       ],
-      azureKeyVaultKms: kms,
     });
-    assert.deepEqual(graph, sdk);
-    assert.deepEqual(sdk.nodePools[1], {
-      name: "win",
-      enableFips: false,
-      osType: "Windows",
-      osSku: "Windows2019",
-    });
+    // The verdicts that pass prove the fields were read: without them every rule would fail.
+    for (const rule of ["node-os-auto-upgrade", "private-cluster", "kms-private-key-vault"] as const) {
+      assert.deepEqual(assessRule(rule, onCluster(sdk)), { findings: [] }, rule);
+    }
   });
 
   it("reads Resource Graph's null columns and odd shapes as absent, without throwing", () => {
-    assert.deepEqual(
-      settingsFromArmJson({
+    const odd = settingsFromArmJson({
+      properties: {
         autoUpgradeProfile: null,
         apiServerAccessProfile: "private",
         agentPoolProfiles: [null, { enableFIPS: true }],
-        azureKeyVaultKms: null,
-      }),
-      {
-        nodeOsUpgradeChannel: undefined,
-        upgradeChannel: undefined,
-        enablePrivateCluster: undefined,
-        nodePools: [
-          { name: "agentPoolProfiles[0]", enableFips: undefined, osType: undefined, osSku: undefined },
-          { name: "agentPoolProfiles[1]", enableFips: true, osType: undefined, osSku: undefined },
-        ],
-        kms: undefined,
+        securityProfile: { azureKeyVaultKms: null },
       },
+    });
+    assert.deepEqual(assessRule("node-pool-fips", onCluster(odd)), {
+      findings: [
+        {
+          rule: "node-pool-fips",
+          nodePool: "agentPoolProfiles[0]",
+          message:
+            'has node pool "agentPoolProfiles[0]" without a FIPS-enabled OS (enableFIPS is undefined).',
+        },
+      ],
+    });
+    assert.deepEqual(
+      assessRule("private-cluster", onCluster(odd)).findings[0]?.message,
+      "has a public API server (apiServerAccessProfile.enablePrivateCluster is undefined).",
     );
+    assert.deepEqual(settingsFromArmJson({ properties: null }), {});
   });
 });
 

@@ -126,7 +126,7 @@ describe("npm run bench -- --smoke", function () {
     measuredRatio(check.ratio, "check / floor");
   });
 
-  it("times check on an AKS-shaped program against the type-check alone (TypeScript 5 and 7), check without it and the program under mocks", () => {
+  it("times check on an AKS-shaped program against the type-check alone (TypeScript 5 and 7), tsc --noEmit, check without it and the program under mocks", () => {
     const [size] = results.checkAks?.sizes ?? [];
     assert.ok(size);
     // The root stack, a resource group, a network and subnet, an identity, and per cluster a component, the
@@ -153,6 +153,16 @@ describe("npm run bench -- --smoke", function () {
     assert.strictEqual(size.native?.sameDiagnostics, true);
     measuredRatio(size.native?.typeCheck ?? NaN, "TypeScript 7 / 5 type-check");
     measuredRatio(size.native?.check ?? NaN, "check with TypeScript 7 / 5");
+    // check against tsc --noEmit alone under azure-ts-aks's tsconfig, whole processes (both exited 0).
+    const againstTsc = size.againstTsc;
+    assert.ok(againstTsc);
+    assert.strictEqual(againstTsc.tsconfig, "tsconfig.azure-ts-aks.json");
+    for (const [side, figures] of Object.entries(againstTsc.sides)) {
+      positive(figures.wallMs, `${side} wall`);
+      positive(figures.cpuMs, `${side} CPU`);
+    }
+    measuredRatio(againstTsc.checkVsTsc.wallMs.ratio, "check / tsc --noEmit");
+    measuredRatio(againstTsc.checkVsSlowerPart, "check / slower of tsc --noEmit and check without it");
   });
 
   it("runs the audit benchmark as one more section", () => {

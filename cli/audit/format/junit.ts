@@ -1,5 +1,6 @@
 import { JunitCase, JunitSuite, renderJunit } from "../../output/junit/junitXml";
 import type { AuditReport, ClusterResult, Finding, RuleCheck } from "../report";
+import { TRUSTED_ACCESS_FINDING } from "../../../policypack/domain";
 import { CHECKED_RULE_OF } from "../rules";
 
 /**
@@ -39,7 +40,8 @@ function ruleCase(r: ClusterResult, c: RuleCheck): JunitCase {
     name: `${r.cluster.name} (resource group ${r.cluster.resourceGroup})`,
   };
   const findings = r.findings.filter((f) => CHECKED_RULE_OF[f.rule] === c.rule);
-  const extra = c.rule === "trusted-access-missing" ? [...r.notices, ...r.warnings] : [];
+  const extra =
+    c.rule === CHECKED_RULE_OF[TRUSTED_ACCESS_FINDING.missing] ? [...r.notices, ...r.warnings] : [];
   const notRead = c.reason === undefined ? [] : [`Could not be read: ${c.reason}`];
   const out = (lines: string[]): { systemOut?: string } =>
     lines.length === 0 ? {} : { systemOut: lines.join("\n") };

