@@ -105,7 +105,7 @@ func (h *languageHost) InstallDependencies(
 	cmd := exec.CommandContext(server.Context(), "go", "mod", "tidy")
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	if err := h.processes.Track(cmd, cmd.Run); err != nil {
+	if err := h.Processes.Track(cmd, cmd.Run); err != nil {
 		return fmt.Errorf("go mod tidy in %s failed (its errors are above): %w", dir, err)
 	}
 	fmt.Fprintln(stdout, "Finished installing dependencies")

@@ -26,35 +26,19 @@ import (
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/types/known/emptypb"
 
 	"aks-trusted-access.invalid/clibuild/langhost"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
 
 func main() {
 	langhost.Serve("go", func(engineAddress string) pulumirpc.LanguageRuntimeServer {
-		return &languageHost{engineAddress: engineAddress}
+		return &languageHost{Host: langhost.Host{EngineAddress: engineAddress}}
 	})
 }
 
 type languageHost struct {
-	pulumirpc.UnimplementedLanguageRuntimeServer
-
-	engineAddress string
-	processes     langhost.Processes
-}
-
-func (h *languageHost) Handshake(
-	ctx context.Context, req *pulumirpc.LanguageHandshakeRequest,
-) (*pulumirpc.LanguageHandshakeResponse, error) {
-	h.engineAddress = req.EngineAddress
-	return &pulumirpc.LanguageHandshakeResponse{}, nil
-}
-
-func (h *languageHost) GetPluginInfo(ctx context.Context, _ *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
-	return &pulumirpc.PluginInfo{Version: version.Version}, nil
+	langhost.Host
 }
 
 func (h *languageHost) About(ctx context.Context, _ *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {
@@ -67,12 +51,6 @@ func (h *languageHost) About(ctx context.Context, _ *pulumirpc.AboutRequest) (*p
 		return nil, fmt.Errorf("%s version failed: %w", gobin, err)
 	}
 	return &pulumirpc.AboutResponse{Executable: gobin, Version: strings.TrimSpace(string(out))}, nil
-}
-
-// Cancel interrupts every process the host started; the engine calls it when the user presses Ctrl-C.
-func (h *languageHost) Cancel(ctx context.Context, _ *emptypb.Empty) (*emptypb.Empty, error) {
-	h.processes.Interrupt()
-	return &emptypb.Empty{}, nil
 }
 
 func (h *languageHost) RunPlugin(_ *pulumirpc.RunPluginRequest, _ pulumirpc.LanguageRuntime_RunPluginServer) error {

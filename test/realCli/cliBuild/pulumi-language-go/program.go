@@ -3,20 +3,15 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"time"
 
 	"aks-trusted-access.invalid/clibuild/langhost"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
-
-// The exit code by which the Go SDK says the program has already sent its error to the engine.
-const exitAfterLoggedError = 32
 
 // runtimeOptions are the `runtime.options` of a Go project's Pulumi.yaml: a prebuilt `binary` to run, or a
 // `buildTarget` path to build to (kept after the run); by default a temporary binary.
@@ -72,29 +67,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	cmd := exec.CommandContext(ctx, program)
 	cmd.Dir = req.GetPwd()
 	cmd.Env = env
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	cmd.Cancel = func() error {
-		if err := cmd.Process.Signal(os.Interrupt); err != nil {
-			return cmd.Process.Kill()
-		}
-		return nil
-	}
-	cmd.WaitDelay = 5 * time.Second
-
-	err = h.processes.Track(cmd, cmd.Run)
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return &pulumirpc.RunResponse{}, nil
-	case errors.As(err, &exit) && exit.ExitCode() == exitAfterLoggedError:
-		return &pulumirpc.RunResponse{Bail: true}, nil
-	case errors.As(err, &exit):
-		return &pulumirpc.RunResponse{
-			Error: fmt.Sprintf("program exited with non-zero exit code: %d", exit.ExitCode()),
-		}, nil
-	default:
-		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not run the program %s: %v", program, err)}, nil
-	}
+	return h.RunProgram(cmd, "the program"), nil
 }
 
 // build compiles the program's main package with `go build` into target, or a temporary file when target is "".
@@ -116,7 +89,7 @@ func (h *languageHost) build(ctx context.Context, dir, target string) (string, e
 	cmd.Dir = dir
 	// The CLI shows the host's stderr, so compiler errors reach the user as they are.
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	if err := h.processes.Track(cmd, cmd.Run); err != nil {
+	if err := h.Processes.Track(cmd, cmd.Run); err != nil {
 		return "", fmt.Errorf("go build in %s failed (its errors are above): %w", dir, err)
 	}
 	return target, nil
@@ -153,6 +126,6 @@ func (h *languageHost) programEnv(req *pulumirpc.RunRequest) ([]string, error) {
 	set("PULUMI_DRY_RUN", strconv.FormatBool(req.GetDryRun()))
 	set("PULUMI_PARALLEL", strconv.Itoa(int(req.GetParallel())))
 	set("PULUMI_MONITOR", req.GetMonitorAddress())
-	set("PULUMI_ENGINE", h.engineAddress)
+	set("PULUMI_ENGINE", h.EngineAddress)
 	return env, nil
 }

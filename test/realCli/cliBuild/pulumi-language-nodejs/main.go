@@ -27,11 +27,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/types/known/emptypb"
 
 	"aks-trusted-access.invalid/clibuild/langhost"
 	"aks-trusted-access.invalid/clibuild/sdkgen"
@@ -39,35 +37,17 @@ import (
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 	sdk "github.com/pulumi/pulumi/sdk/v3"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
 
-// The exit code by which @pulumi/pulumi's run script says it has already shown the user an actionable message.
-const exitAfterUserMessage = 32
-
 func main() {
 	langhost.Serve("nodejs", func(engineAddress string) pulumirpc.LanguageRuntimeServer {
-		return &languageHost{engineAddress: engineAddress}
+		return &languageHost{Host: langhost.Host{EngineAddress: engineAddress}}
 	})
 }
 
 type languageHost struct {
-	pulumirpc.UnimplementedLanguageRuntimeServer
-
-	engineAddress string
-	processes     langhost.Processes
-}
-
-func (h *languageHost) Handshake(
-	ctx context.Context, req *pulumirpc.LanguageHandshakeRequest,
-) (*pulumirpc.LanguageHandshakeResponse, error) {
-	h.engineAddress = req.EngineAddress
-	return &pulumirpc.LanguageHandshakeResponse{}, nil
-}
-
-func (h *languageHost) GetPluginInfo(ctx context.Context, _ *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
-	return &pulumirpc.PluginInfo{Version: version.Version}, nil
+	langhost.Host
 }
 
 func (h *languageHost) GetRequiredPackages(
@@ -128,7 +108,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 		}
 	}
 	flagIfSet("monitor", req.GetMonitorAddress())
-	flagIfSet("engine", h.engineAddress)
+	flagIfSet("engine", h.EngineAddress)
 	flagIfSet("organization", req.GetOrganization())
 	flagIfSet("project", req.GetProject())
 	flagIfSet("root-directory", info.GetRootDirectory())
@@ -146,31 +126,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 		"PULUMI_CONFIG="+configJSON,
 		"PULUMI_CONFIG_SECRET_KEYS="+secretKeys)
 	cmd.Env = append(cmd.Env, opts.env()...)
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	cmd.Cancel = func() error {
-		if err := cmd.Process.Signal(os.Interrupt); err != nil {
-			return cmd.Process.Kill()
-		}
-		return nil
-	}
-	cmd.WaitDelay = 5 * time.Second
-
-	err = h.processes.Track(cmd, cmd.Run)
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return &pulumirpc.RunResponse{}, nil
-	case errors.As(err, &exit) && exit.ExitCode() == exitAfterUserMessage:
-		return &pulumirpc.RunResponse{Bail: true}, nil
-	case errors.As(err, &exit):
-		return &pulumirpc.RunResponse{
-			Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exit.ExitCode()),
-		}, nil
-	default:
-		return &pulumirpc.RunResponse{
-			Error: fmt.Sprintf("Problem executing program (could not run node): %v", err),
-		}, nil
-	}
+	return h.RunProgram(cmd, "node"), nil
 }
 
 func (h *languageHost) RunPlugin(
@@ -226,7 +182,7 @@ func (h *languageHost) RunPlugin(
 	cmd.Dir = dir
 	cmd.Env = env
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	err = h.processes.Track(cmd, func() error {
+	err = h.Processes.Track(cmd, func() error {
 		if err := cmd.Start(); err != nil {
 			return err
 		}
@@ -256,7 +212,7 @@ func (h *languageHost) InstallDependencies(
 	cmd := exec.CommandContext(server.Context(), "npm", "install")
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	if err := h.processes.Track(cmd, cmd.Run); err != nil {
+	if err := h.Processes.Track(cmd, cmd.Run); err != nil {
 		return fmt.Errorf("npm install in %s failed: %w", dir, err)
 	}
 	return closer.Close()
@@ -278,12 +234,6 @@ func (h *languageHost) Link(ctx context.Context, _ *pulumirpc.LinkRequest) (*pul
 
 func (h *languageHost) Pack(ctx context.Context, _ *pulumirpc.PackRequest) (*pulumirpc.PackResponse, error) {
 	return nil, notBuilt("Pack")
-}
-
-// Cancel interrupts every process the host started; the engine calls it when the user presses Ctrl-C.
-func (h *languageHost) Cancel(ctx context.Context, _ *emptypb.Empty) (*emptypb.Empty, error) {
-	h.processes.Interrupt()
-	return &emptypb.Empty{}, nil
 }
 
 func notBuilt(method string) error {

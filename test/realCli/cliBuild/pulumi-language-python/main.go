@@ -22,42 +22,20 @@ import (
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/types/known/emptypb"
 
 	"aks-trusted-access.invalid/clibuild/langhost"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"github.com/pulumi/pulumi/sdk/v3/python/toolchain"
 )
 
 func main() {
 	langhost.Serve("python", func(engineAddress string) pulumirpc.LanguageRuntimeServer {
-		return &languageHost{engineAddress: engineAddress}
+		return &languageHost{Host: langhost.Host{EngineAddress: engineAddress}}
 	})
 }
 
 type languageHost struct {
-	pulumirpc.UnimplementedLanguageRuntimeServer
-
-	engineAddress string
-	processes     langhost.Processes
-}
-
-func (h *languageHost) Handshake(
-	ctx context.Context, req *pulumirpc.LanguageHandshakeRequest,
-) (*pulumirpc.LanguageHandshakeResponse, error) {
-	h.engineAddress = req.EngineAddress
-	return &pulumirpc.LanguageHandshakeResponse{}, nil
-}
-
-func (h *languageHost) GetPluginInfo(ctx context.Context, _ *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
-	return &pulumirpc.PluginInfo{Version: version.Version}, nil
-}
-
-// Cancel interrupts every process the host started; the engine calls it when the user presses Ctrl-C.
-func (h *languageHost) Cancel(ctx context.Context, _ *emptypb.Empty) (*emptypb.Empty, error) {
-	h.processes.Interrupt()
-	return &emptypb.Empty{}, nil
+	langhost.Host
 }
 
 func (h *languageHost) About(ctx context.Context, req *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {

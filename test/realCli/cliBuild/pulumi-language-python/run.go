@@ -4,12 +4,9 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"strconv"
-	"time"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
@@ -18,9 +15,6 @@ import (
 //
 //go:embed exec.py
 var execScript []byte
-
-// The exit code by which exec.py says it has already reported the error to the engine.
-const exitAfterUserMessage = 32
 
 func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
 	tc, err := resolveToolchain(req.GetInfo(), false)
@@ -61,31 +55,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	}
 	// The SDK keeps config keys as the engine sends them (`project:key`), unlike the Node.js SDK.
 	cmd.Env = append(cmd.Env, "PULUMI_CONFIG="+string(config), "PULUMI_CONFIG_SECRET_KEYS="+string(secrets))
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	cmd.Cancel = func() error {
-		if err := cmd.Process.Signal(os.Interrupt); err != nil {
-			return cmd.Process.Kill()
-		}
-		return nil
-	}
-	cmd.WaitDelay = 5 * time.Second
-
-	err = h.processes.Track(cmd, cmd.Run)
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return &pulumirpc.RunResponse{}, nil
-	case errors.As(err, &exit) && exit.ExitCode() == exitAfterUserMessage:
-		return &pulumirpc.RunResponse{Bail: true}, nil
-	case errors.As(err, &exit):
-		return &pulumirpc.RunResponse{
-			Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exit.ExitCode()),
-		}, nil
-	default:
-		return &pulumirpc.RunResponse{
-			Error: fmt.Sprintf("Problem executing program (could not run python): %v", err),
-		}, nil
-	}
+	return h.RunProgram(cmd, "python"), nil
 }
 
 // runArguments are exec.py's flags, each only when the engine gave a value, then the entry point and its arguments.
@@ -97,7 +67,7 @@ func (h *languageHost) runArguments(req *pulumirpc.RunRequest) []string {
 		}
 	}
 	flagIfSet("monitor", req.GetMonitorAddress())
-	flagIfSet("engine", h.engineAddress)
+	flagIfSet("engine", h.EngineAddress)
 	flagIfSet("project", req.GetProject())
 	flagIfSet("root_directory", req.GetInfo().GetRootDirectory())
 	flagIfSet("stack", req.GetStack())
