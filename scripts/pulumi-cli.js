@@ -10,7 +10,7 @@
 const { execFileSync, spawnSync } = require("child_process");
 const crypto = require("crypto");
 const fs = require("fs");
-const os = require("os");
+const { cacheFolder } = require("./cache-folder");
 const path = require("path");
 
 const BUILD_MODULE = path.join(__dirname, "..", "test", "realCli", "cliBuild");
@@ -32,12 +32,9 @@ function pinnedVersion() {
   return match[1];
 }
 
-/** The cache folder of builds: AKS_TRUSTED_ACCESS_CACHE, else XDG_CACHE_HOME or ~/.cache, outside the repository. */
+/** The cache folder of builds, outside the repository. */
 function cacheRoot() {
-  const base =
-    process.env.AKS_TRUSTED_ACCESS_CACHE ??
-    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "aks-trusted-access");
-  return path.join(base, "pulumi-cli");
+  return cacheFolder("pulumi-cli");
 }
 
 /** A build is named after the version and a digest of the build module, so a change to our host rebuilds it. */

@@ -12,7 +12,7 @@
 const { spawnSync } = require("child_process");
 const crypto = require("crypto");
 const fs = require("fs");
-const os = require("os");
+const { cacheFolder } = require("./cache-folder");
 const path = require("path");
 
 const REQUIREMENTS = path.join(__dirname, "..", "examples", "python", "requirements.txt");
@@ -46,10 +46,7 @@ function run(command, args, what) {
 }
 
 function cacheRoot() {
-  const base =
-    process.env.AKS_TRUSTED_ACCESS_CACHE ??
-    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "aks-trusted-access");
-  return path.join(base, "python");
+  return cacheFolder("python");
 }
 
 /** The cache folder of these pins under this Python (its version and platform are part of the digest). */

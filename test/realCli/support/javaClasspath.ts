@@ -1,8 +1,8 @@
 import { spawnSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { cacheFolder } from "../../support/cacheFolder";
 import { run } from "./goModules";
 
 /**
@@ -28,12 +28,8 @@ export function javaMissing(): string | undefined {
 /** The folder holding the jars, downloaded once with `mvn dependency:copy-dependencies`. */
 export async function javaSdkClasspath(): Promise<string> {
   const key = ARTIFACTS.map((a) => a.join(":")).join(",");
-  const base =
-    process.env.AKS_TRUSTED_ACCESS_CACHE ??
-    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "aks-trusted-access");
   const dir = path.join(
-    base,
-    "java-sdk-classpath",
+    cacheFolder("java-sdk-classpath"),
     crypto.createHash("sha256").update(key).digest("hex").slice(0, 12),
   );
   const lib = path.join(dir, "lib");

@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { cacheFolder } from "../../../support/cacheFolder";
 
 /**
  * The `pulumi_azure_native` folder of the PyPI wheel `pulumi-azure-native==<version>`, limited to the given modules
@@ -9,10 +9,7 @@ import * as path from "path";
  * outside the repository, unpacked beside it, found there afterwards.
  */
 export function azureNativeWheel(version: string, modules: readonly string[]): string {
-  const base =
-    process.env.AKS_TRUSTED_ACCESS_CACHE ??
-    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "aks-trusted-access");
-  const dir = path.join(base, "azure-native-wheel", version);
+  const dir = path.join(cacheFolder("azure-native-wheel"), version);
   const unpacked = path.join(dir, `unpacked-${[...modules].sort().join("-")}`);
   const packageDir = path.join(unpacked, "pulumi_azure_native");
   if (fs.existsSync(path.join(packageDir, "pulumi-plugin.json"))) return packageDir;
