@@ -3,7 +3,8 @@ import { buildReport } from "./buildReport";
 import { PackFleet } from "./policy/packFleet";
 import { selectPolicyPacks } from "./policy/packSelection";
 import { chooseCompiler } from "./program/nativeCompiler";
-import { ProgramRun, startProgram } from "./program/programRunner";
+import { ProgramRun, prepareProgram, runPreparedProgram } from "./program/programRunner";
+import { yieldToTypeCheck } from "./program/typeCheckPriority";
 import { TypeChecker } from "./program/typeCheck";
 import { typescriptCompileMs } from "./program/typescriptHook";
 import { readPulumiProject } from "./program/pulumiProject";
@@ -65,26 +66,35 @@ export async function runCheck(
   const config = readStackConfig(project, options.stackConfig);
   const plans = selectPolicyPacks(project.dir, options.policyPacks, options.policyPackConfigs);
   const compiler = chooseCompiler(project.dir, options.tsc);
+  // The type-check first: it is the longest part, and everything else can run beside it.
+  const prepared = prepareProgram(project, {
+    compiler,
+    onChecker: (checker: TypeChecker) => {
+      if (checker.note !== undefined) options.onNote?.(checker.note);
+    },
+  });
+  if (prepared.typeCheck !== undefined) yieldToTypeCheck();
   status.update(`Starting ${plans.length === 1 ? "the policy pack" : `${plans.length} policy packs`}…`);
   const fleetMade = Date.now();
-  const fleet = new PackFleet(plans, {
-    project: project.name,
-    stack: config.stack,
-    organization: "organization",
-    dryRun: true,
-    config: config.values,
-    configSecretKeys: config.secretKeys,
-  });
+  let fleet: PackFleet;
+  try {
+    fleet = new PackFleet(plans, {
+      project: project.name,
+      stack: config.stack,
+      organization: "organization",
+      dryRun: true,
+      config: config.values,
+      configSecretKeys: config.secretKeys,
+    });
+  } catch (err) {
+    prepared.stop();
+    throw err;
+  }
   let run: ProgramRun | undefined;
   try {
     await fleet.spawned;
     status.update(`Compiling and running ${project.name}…`);
-    run = await startProgram(project, config, {
-      compiler,
-      onChecker: (checker: TypeChecker) => {
-        if (checker.note !== undefined) options.onNote?.(checker.note);
-      },
-    });
+    run = await runPreparedProgram(prepared, config);
     const { stack } = run;
     const programDone = Date.now();
     status.update(`${stack.resources.length} resources; analysing…`);
@@ -109,7 +119,7 @@ export async function runCheck(
       },
     };
   } finally {
-    run?.stop();
+    prepared.stop();
     await fleet.close();
     status.clear();
   }

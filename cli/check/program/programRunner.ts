@@ -7,7 +7,7 @@ import { capturedOutput } from "./capturedOutput";
 import { previewMocks } from "./previewMocks";
 import { CompileError, compileFailure, programFailure } from "./programFailure";
 import { resolveProgramMain } from "./programMain";
-import { loadProgramSdk } from "./programSdk";
+import { ProgramSdk, findProgramSdk, loadProgramSdk } from "./programSdk";
 import { PulumiProject } from "./pulumiProject";
 import { ProgramLog, RecordedStack } from "./recordedStack";
 import { StackConfig } from "./stackConfig";
@@ -54,22 +54,78 @@ export async function runProgram(
 }
 
 /**
- * Runs the program in this process under Pulumi's own mock runtime — the program's own copy of @pulumi/pulumi —
- * with the semantics of a first preview of a new stack, and records what it registers. The program runs inside
- * the root `pulumi:pulumi:Stack` resource with the project folder as working directory, as `pulumi preview` runs
- * it. A program that throws, rejects a promise or logs an error fails the run with a {@link CheckError}.
- *
- * TypeScript is transpiled in-process and type-checked in a separate process started as soon as the entry file is
- * known (typeCheck.ts), so the two overlap. A compile error wins over anything the run found, as it does when
- * ts-node type-checks each file before it runs: a program that does not compile and also throws is reported as not
- * compiling.
+ * A program about to run: its entry file is known and its type-check, when it has one, has started. What loads the
+ * SDK and runs the program comes after, so that the checker, the longest part of a check, starts first.
  */
+export interface PreparedProgram {
+  readonly project: PulumiProject;
+  /** The file `pulumi` would run. */
+  readonly mainFile: string;
+  /** How ts-node compiles the program, read once for the run and its type-check. */
+  readonly typescript: () => TypeScriptSettings;
+  /** The type-check beside the run; none for JavaScript, `noCheck`, `PULUMI_NODEJS_TRANSPILE_ONLY`. */
+  readonly typeCheck?: TypeCheck;
+  /** Stops the type-check if it still runs (the check ended without running the program, or without its answer). */
+  stop(): void;
+}
+
+/**
+ * Finds the program's SDK and entry file and starts its type-check in a process of its own (typeCheck.ts), before
+ * anything else loads: on a program like Pulumi's AKS examples the checker takes as long as `tsc --noEmit`, the
+ * run and the packs less, so every moment it waits is added to the check.
+ */
+export function prepareProgram(project: PulumiProject, options: TypeCheckOptions = {}): PreparedProgram {
+  const sdkRoot = path.dirname(findProgramSdk(project.dir));
+  let settings: TypeScriptSettings | undefined;
+  const typescript = (): TypeScriptSettings =>
+    (settings ??= typescriptSettings(project.programDir, sdkRoot, project.tsconfig));
+  // The entry may be index.ts found through the folder, which resolves only with the hook's .ts loader in place.
+  const uninstallHook = project.typescript ? installTypeScriptHook(typescript) : () => undefined;
+  let mainFile: string;
+  try {
+    mainFile = resolveProgramMain(project);
+  } finally {
+    uninstallHook();
+  }
+  let typeCheck: TypeCheck | undefined;
+  if (project.typescript && TYPESCRIPT_SOURCE.test(mainFile) && typescript().typeCheck) {
+    typeCheck = startTypeCheck(
+      { settings: typescript(), mainFile, pretty: process.stdout.isTTY === true },
+      options.compiler,
+    );
+    typeCheck.answer.then((answer) => options.onChecker?.(answer.checker)).catch(() => undefined);
+  }
+  return { project, mainFile, typescript, typeCheck, stop: () => typeCheck?.stop() };
+}
+
+/** {@link prepareProgram}, then {@link runPreparedProgram}. */
 export async function startProgram(
   project: PulumiProject,
   config: StackConfig,
   options: TypeCheckOptions = {},
 ): Promise<ProgramRun> {
-  const sdk = loadProgramSdk(project.dir);
+  return runPreparedProgram(prepareProgram(project, options), config);
+}
+
+/**
+ * Runs the program in this process under Pulumi's own mock runtime — the program's own copy of @pulumi/pulumi —
+ * with the semantics of a first preview of a new stack, and records what it registers. The program runs inside
+ * the root `pulumi:pulumi:Stack` resource with the project folder as working directory, as `pulumi preview` runs
+ * it. A program that throws, rejects a promise or logs an error fails the run with a {@link CheckError}.
+ *
+ * TypeScript is transpiled in-process while the type-check {@link prepareProgram} started runs in its own process,
+ * so the two overlap. A compile error wins over anything the run found, as it does when ts-node type-checks each
+ * file before it runs: a program that does not compile and also throws is reported as not compiling.
+ */
+export async function runPreparedProgram(prepared: PreparedProgram, config: StackConfig): Promise<ProgramRun> {
+  const { project, mainFile, typeCheck } = prepared;
+  let sdk: ProgramSdk;
+  try {
+    sdk = loadProgramSdk(project.dir);
+  } catch (err) {
+    typeCheck?.stop();
+    throw err;
+  }
   const declaresInput = azureNativeInputLookup(project.dir);
   const autoname = (type: string, name: string, inputs: Readonly<Record<string, unknown>>) =>
     azureNativeAutoname(type, name, inputs, declaresInput);
@@ -79,22 +135,8 @@ export async function startProgram(
     return named === undefined ? inputs : { ...inputs, [named[0]]: named[1] };
   });
 
-  let settings: TypeScriptSettings | undefined;
-  const typescript = (): TypeScriptSettings =>
-    (settings ??= typescriptSettings(project.programDir, sdk.root, project.tsconfig));
-  const environment = enterProgramEnvironment(project, typescript);
-  let mainFile = project.main;
-  let typeCheck: TypeCheck | undefined;
+  const environment = enterProgramEnvironment(project, prepared.typescript);
   try {
-    mainFile = resolveProgramMain(project);
-    const main = mainFile;
-    if (project.typescript && TYPESCRIPT_SOURCE.test(main) && typescript().typeCheck) {
-      typeCheck = startTypeCheck(
-        { settings: typescript(), mainFile: main, pretty: process.stdout.isTTY === true },
-        options.compiler,
-      );
-      typeCheck.answer.then((answer) => options.onChecker?.(answer.checker)).catch(() => undefined);
-    }
     process.chdir(project.programDir);
     await sdk.withFreshStore(async () => {
       await sdk.setMocks(mocks, project.name, config.stack, true, ORGANIZATION);
@@ -105,7 +147,7 @@ export async function startProgram(
       sdk.setAllConfig({ ...config.values }, [...config.secretKeys]);
       try {
         await sdk.runInPulumiStack(async () => {
-          const exported: unknown = createRequire(main)(main);
+          const exported: unknown = createRequire(mainFile)(mainFile);
           return typeof exported === "function" ? await (exported as () => unknown)() : exported;
         });
         await sdk.waitForRPCs();

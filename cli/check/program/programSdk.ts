@@ -63,17 +63,24 @@ export interface ProgramSdk {
   isPulumiError(err: unknown): boolean;
 }
 
-/** Loads the program's @pulumi/pulumi; a program that has none cannot run, which is said plainly. */
-export function loadProgramSdk(programDir: string): ProgramSdk {
-  let manifest: string;
+/**
+ * The package.json of the program's @pulumi/pulumi, found without loading the SDK; a program that has none cannot
+ * run, which is said plainly.
+ */
+export function findProgramSdk(programDir: string): string {
   try {
-    manifest = require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] });
+    return require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] });
   } catch {
     throw new CheckError(
       `The program in "${programDir}" cannot find @pulumi/pulumi: install its dependencies ` +
         '(run "npm install" in the program folder) and check again.',
     );
   }
+}
+
+/** Loads the program's @pulumi/pulumi (see {@link findProgramSdk}). */
+export function loadProgramSdk(programDir: string): ProgramSdk {
+  const manifest = findProgramSdk(programDir);
   const root = path.dirname(manifest);
   const load = createRequire(manifest);
   const version = (load("./package.json") as { version: string }).version;

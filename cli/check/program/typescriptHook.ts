@@ -34,8 +34,6 @@ export function typescriptCompileMs(): number {
 export function installTypeScriptHook(settings: () => TypeScriptSettings): () => void {
   let service: TsNodeService | undefined;
   const compiler = (): TsNodeService => (service ??= createService(settings()));
-  // Source maps make stack traces (errors, declaration lines) point into the .ts files.
-  process.setSourceMapsEnabled(true);
   const previous = extensions[".ts"];
   const javascript = extensions[".js"];
   extensions[".ts"] = (module, file) => {
@@ -52,7 +50,20 @@ export function installTypeScriptHook(settings: () => TypeScriptSettings): () =>
   };
 }
 
+/**
+ * ts-node's service, with Node's own source maps for stack traces (errors, the lines that declare resources)
+ * rather than the source-map-support ts-node installs: the program's frames point into its .ts files either way,
+ * but that one maps every frame of every stack trace, and the SDK formats one for each promise it makes
+ * (`debuggablePromise`). On the AKS-shaped program of `npm run bench` at 10 clusters it took about 0.6 s of CPU
+ * more (median of 3 runs each); see docs/performance.md. Enabled from the first file compiled, as before.
+ */
 function createService(settings: TypeScriptSettings): TsNodeService {
   const tsNode = loadModule<TsNode>("ts-node", settings.tsNode);
-  return tsNode.create(tsNodeOptions(settings, true, settings.typeCheck));
+  process.setSourceMapsEnabled(true);
+  const prepareStackTrace = Error.prepareStackTrace;
+  try {
+    return tsNode.create(tsNodeOptions(settings, true, settings.typeCheck));
+  } finally {
+    Error.prepareStackTrace = prepareStackTrace;
+  }
 }
