@@ -97,6 +97,17 @@ describe("check: the TypeScript 5 checker reports what Pulumi's ts-node reports"
     assert.ok(pretty.includes("\u001b["), "the pretty text has colours");
   });
 
+  it("when it reads the settings itself, as check starts it: the same answer as given them", async () => {
+    const settings = settingsOf(typeErrors, "tsconfig.nodenext.json");
+    const mainFile = path.join(typeErrors, "index.ts");
+    const source = { programDir: typeErrors, sdkRoot: SDK_ROOT, tsconfigOption: "tsconfig.nodenext.json" };
+    const [given, read] = await Promise.all(
+      [settings, source].map((from) => startTypeCheck({ settings: from, mainFile, pretty: false }).answer),
+    );
+    assert.ok(given.diagnostics?.includes("error TS"), "the fixture has type errors");
+    assert.deepStrictEqual({ ...read, ms: 0, peakMiB: 0 }, { ...given, ms: 0, peakMiB: 0 });
+  });
+
   it("on the does-not-compile fixture", async () => {
     const checked = await assertSameAsTsNode(
       settingsOf(path.join(REPO, FIXTURES, "does-not-compile")),

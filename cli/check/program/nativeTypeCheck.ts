@@ -7,7 +7,13 @@ import { startCheckerProcess } from "./checkerProcess";
 import { NativeCompiler } from "./nativeCompiler";
 import { PrintedDiagnostic, parseNativeOutput } from "./nativeOutput";
 import { nativeTsconfig } from "./nativeTsconfig";
-import { IGNORED_BY_TS_NODE, TypeCheckAnswer, TypeCheckRequest, isOwnSource } from "./typeCheckWorker";
+import {
+  IGNORED_BY_TS_NODE,
+  TypeCheckAnswer,
+  TypeCheckRequest,
+  isOwnSource,
+  settingsOf,
+} from "./typeCheckWorker";
 import { loadModule, tsNodeOptions } from "./typescriptSettings";
 
 /** The native compiler's answer, or why ts-node's TypeScript must answer instead (no note: nothing to tell). */
@@ -40,7 +46,7 @@ export function startNativeTypeCheck(
   request: TypeCheckRequest,
   compiler: NativeCompiler,
 ): { outcome: Promise<NativeOutcome>; stop(): void } {
-  const { settings } = request;
+  const settings = settingsOf(request);
   const ts = loadModule<typeof TS>("typescript", settings.typescript);
   const fallback = (why: string): NativeOutcome => ({
     kind: "fallback",

@@ -15,7 +15,7 @@ import { StackRecorder } from "./stackRecorder";
 import { CompilerChoice } from "./nativeCompiler";
 import { TypeCheck, TypeChecker, startTypeCheck } from "./typeCheck";
 import { installTypeScriptHook } from "./typescriptHook";
-import { TypeScriptSettings, typescriptSettings } from "./typescriptSettings";
+import { TypeScriptSettings, transpileOnlyByEnvironment, typescriptSettings } from "./typescriptSettings";
 
 /** The organization a self-managed Pulumi backend reports. */
 const ORGANIZATION = "organization";
@@ -87,15 +87,38 @@ export function prepareProgram(project: PulumiProject, options: TypeCheckOptions
   } finally {
     uninstallHook();
   }
-  let typeCheck: TypeCheck | undefined;
-  if (project.typescript && TYPESCRIPT_SOURCE.test(mainFile) && typescript().typeCheck) {
-    typeCheck = startTypeCheck(
-      { settings: typescript(), mainFile, pretty: process.stdout.isTTY === true },
-      options.compiler,
-    );
-    typeCheck.answer.then((answer) => options.onChecker?.(answer.checker)).catch(() => undefined);
+  if (!project.typescript || !TYPESCRIPT_SOURCE.test(mainFile) || transpileOnlyByEnvironment() === true) {
+    return { project, mainFile, typescript, stop: () => undefined };
   }
-  return { project, mainFile, typescript, typeCheck, stop: () => typeCheck?.stop() };
+  const pretty = process.stdout.isTTY === true;
+  // TypeScript 5's checker reads the settings itself, so that it starts before this process loads TypeScript to
+  // read them; TypeScript 7's is started from this process, with them.
+  let typeCheck: TypeCheck | undefined =
+    options.compiler?.native === undefined
+      ? startTypeCheck(
+          {
+            settings: { programDir: project.programDir, sdkRoot, tsconfigOption: project.tsconfig },
+            mainFile,
+            pretty,
+          },
+          options.compiler,
+        )
+      : undefined;
+  try {
+    if (!typescript().typeCheck) {
+      // The tsconfig says noCheck: nothing is type-checked, as by Pulumi's host.
+      typeCheck?.stop();
+      typeCheck = undefined;
+    } else {
+      typeCheck ??= startTypeCheck({ settings: typescript(), mainFile, pretty }, options.compiler);
+    }
+  } catch (err) {
+    typeCheck?.stop();
+    throw err;
+  }
+  const started = typeCheck;
+  started?.answer.then((answer) => options.onChecker?.(answer.checker)).catch(() => undefined);
+  return { project, mainFile, typescript, typeCheck: started, stop: () => started?.stop() };
 }
 
 /** {@link prepareProgram}, then {@link runPreparedProgram}. */
@@ -117,7 +140,10 @@ export async function startProgram(
  * so the two overlap. A compile error wins over anything the run found, as it does when ts-node type-checks each
  * file before it runs: a program that does not compile and also throws is reported as not compiling.
  */
-export async function runPreparedProgram(prepared: PreparedProgram, config: StackConfig): Promise<ProgramRun> {
+export async function runPreparedProgram(
+  prepared: PreparedProgram,
+  config: StackConfig,
+): Promise<ProgramRun> {
   const { project, mainFile, typeCheck } = prepared;
   let sdk: ProgramSdk;
   try {

@@ -11,10 +11,23 @@
  */
 import * as path from "path";
 import type * as TS from "typescript";
-import { TypeScriptSettings, loadModule, tsNodeOptions } from "./typescriptSettings";
+import { TypeScriptSettings, loadModule, tsNodeOptions, typescriptSettings } from "./typescriptSettings";
+
+/**
+ * What {@link typescriptSettings} reads the settings from, for the checker to read them itself: then it starts
+ * before the process that runs the program has loaded TypeScript (a third of a second). Both read them from the
+ * same files and environment, with the same function.
+ */
+export interface TypeScriptSettingsSource {
+  readonly programDir: string;
+  /** The folder of the program's @pulumi/pulumi. */
+  readonly sdkRoot: string;
+  /** Pulumi.yaml's `runtime.options.tsconfig`. */
+  readonly tsconfigOption?: string;
+}
 
 export interface TypeCheckRequest {
-  readonly settings: TypeScriptSettings;
+  readonly settings: TypeScriptSettings | TypeScriptSettingsSource;
   /** The program's entry file. */
   readonly mainFile: string;
   /** Whether ts-node would format with colour and context (it does when stdout is a terminal). */
@@ -52,8 +65,16 @@ export function isOwnSource(file: string): boolean {
   );
 }
 
-export function typeCheck(request: TypeCheckRequest): TypeCheckAnswer {
+/** The request's settings, read here when it gives where to read them from. */
+export function settingsOf(request: TypeCheckRequest): TypeScriptSettings {
   const { settings } = request;
+  return "sdkRoot" in settings
+    ? typescriptSettings(settings.programDir, settings.sdkRoot, settings.tsconfigOption)
+    : settings;
+}
+
+export function typeCheck(request: TypeCheckRequest): TypeCheckAnswer {
+  const settings = settingsOf(request);
   const ts = loadModule<typeof TS>("typescript", settings.typescript);
   const tsNode = loadModule<{ create(options: Record<string, unknown>): TsNodeService }>(
     "ts-node",

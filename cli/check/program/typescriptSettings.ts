@@ -55,8 +55,7 @@ export function typescriptSettings(
   const typescript = resolveFromSdk("typescript", sdkRoot);
   refuseWithoutJsApi(typescript);
   const own = hasTsconfig ? readCompilerOptions(tsconfig, typescript) : {};
-  const transpileEnv = process.env["PULUMI_NODEJS_TRANSPILE_ONLY"];
-  const transpileOnly = transpileEnv ? transpileEnv === "true" : own["noCheck"] === true;
+  const transpileOnly = transpileOnlyByEnvironment() ?? own["noCheck"] === true;
   return {
     programDir,
     tsconfig,
@@ -66,6 +65,15 @@ export function typescriptSettings(
     typescript,
     tsNode: resolveFromSdk("ts-node", sdkRoot),
   };
+}
+
+/**
+ * What `PULUMI_NODEJS_TRANSPILE_ONLY` says, when it is set: whether the host type-checks is known before the
+ * tsconfig is read (its `noCheck` decides otherwise).
+ */
+export function transpileOnlyByEnvironment(): boolean | undefined {
+  const value = process.env["PULUMI_NODEJS_TRANSPILE_ONLY"];
+  return value ? value === "true" : undefined;
 }
 
 /**
