@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { SHIPPED_PACK } from "../support/builtPackage";
-import { clusterProgram } from "./fixtures/pythonPrograms";
+import { clusterProgram } from "./support/pythonPrograms";
 import { ConsumerProject } from "./support/consumerProject";
 import { policyEvents, steps } from "./support/engineEvents";
 import { PulumiSandbox } from "./support/pulumiSandbox";

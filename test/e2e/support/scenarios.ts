@@ -1,5 +1,5 @@
 import * as path from "path";
-import { TrustedAccessRole } from "../../../policypack/domain";
+import { TrustedAccessRole } from "../../../domain";
 import { PackSession, startPolicyPack, unknown } from "../../../cli/packHost";
 import { REPO, ensureBuilt } from "../../support/builtPackage";
 import { TestResource, TestStack } from "./testStack";
