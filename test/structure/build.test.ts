@@ -16,9 +16,7 @@ describe("npm run build", function () {
       "policypack/dist/policypack/index.js",
       "cli/dist/cli/main.js",
       "cli/dist/policypack/package.json",
-    ].map(
-      (file) => [file, fs.statSync(path.join(REPO, file)).mtimeMs],
-    );
+    ].map((file) => [file, fs.statSync(path.join(REPO, file)).mtimeMs]);
     const out = execFileSync("npm", ["run", "build"], { cwd: REPO, encoding: "utf8" });
     assert.match(
       out,
