@@ -53,7 +53,7 @@ describe("action.yml, run as GitHub runs a composite action", function () {
       assert.match(
         install,
         new RegExp(
-          `^install --prefix \\S+/aks-trusted-access-cli --no-save --no-audit --no-fund aks-trusted-access@${VERSION.replace(/\./g, "\\.")}$`,
+          `^install --prefix \\S+/aks-trusted-access-cli --no-save --no-audit --no-fund aks-trusted-access-cli@${VERSION.replace(/\./g, "\\.")}$`,
         ),
       );
     });
