@@ -98,8 +98,8 @@ describe("a consumer installing the packed tarballs", function () {
 
   // `npx aks-trusted-access check` in a JavaScript project without TypeScript: the commands' compiled copy of the pack
   // runs, as the Pulumi CLI would start it from node_modules.
-  const check = (stack: string) =>
-    spawnSync(npx, ["aks-trusted-access", "check", stack], { cwd: consumer, encoding: "utf8" });
+  const check = (stack: string, ...args: string[]) =>
+    spawnSync(npx, ["aks-trusted-access", "check", stack, ...args], { cwd: consumer, encoding: "utf8" });
 
   it("checks a compliant JavaScript stack with the shipped pack: exit 0", () => {
     const run = check("compliant");
@@ -123,6 +123,16 @@ describe("a consumer installing the packed tarballs", function () {
       run.stdout,
       /AKS cluster "legacy" \(Azure name "legacy-aks"\) has no Trusted Access role binding in this stack/,
     );
+  });
+
+  it("runs the installed policy pack package, as `pulumi preview --policy-pack` would: the same failure", () => {
+    const run = check("uncovered", "--policy-pack", "node_modules/aks-trusted-access-policypack");
+    assert.strictEqual(run.status, 1, run.stderr);
+    assert.match(
+      run.stdout,
+      /aks-trusted-access@v0\.1\.0 \(local: node_modules\/aks-trusted-access-policypack\)/,
+    );
+    assert.match(run.stdout, /\[mandatory\] +aks-trusted-access-required/);
   });
 
   it("ships the component package's manifest without the repository's devDependencies, scripts and workspaces", () => {
