@@ -2,7 +2,7 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "**/node_modules/", "**/*.js", "**/*.mjs"] },
+  { ignores: ["node_modules/", "dist/", "**/dist/", "**/node_modules/", "**/*.js", "**/*.mjs"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

@@ -17,4 +17,4 @@ export {
   TrustedAccessBindingsArgs,
   WeekDay,
 } from "./components";
-export { TrustedAccessRole, catalogRoles, findCatalogRole, parseArmId, parseRole } from "./policypack/domain";
+export { TrustedAccessRole, catalogRoles, findCatalogRole, parseArmId, parseRole } from "./domain";

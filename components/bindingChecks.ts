@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { UNKNOWN } from "../policypack/domain";
+import { UNKNOWN } from "../domain";
 import { ComponentChecks, holdBack } from "./deferredChecks";
 import type { TrustedAccessBindingArgs } from "./trustedAccessBindingArgs";
 import {

@@ -1,13 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import type { CheckedBinding } from "./bindingChecks";
-
-/** The cluster the bindings belong to. */
-export interface BindingTarget {
-  readonly resourceGroupName: pulumi.Input<string>;
-  /** The cluster's Azure name; pass the cluster's output when it is made in this stack, so the engine sees the link. */
-  readonly clusterName: pulumi.Input<string>;
-}
+import type { ClusterLocator } from "./clusterLocator";
 
 /** Azure cannot change a binding's source in place, and the replacement keeps the name: delete it first. */
 const BINDING_OPTIONS: pulumi.CustomResourceOptions = {
@@ -22,7 +16,7 @@ const BINDING_OPTIONS: pulumi.CustomResourceOptions = {
 export function createBindings(
   name: string,
   bindings: readonly CheckedBinding[],
-  targetOf: () => BindingTarget,
+  targetOf: () => ClusterLocator,
   parent: pulumi.ComponentResource,
 ): Record<string, containerservice.TrustedAccessRoleBinding> {
   const opts = pulumi.mergeOptions({ parent }, BINDING_OPTIONS);

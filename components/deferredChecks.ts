@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Findings } from "../policypack/domain";
+import type { Findings } from "../domain";
 import { ArgumentFailure, ComponentArgumentsError } from "./argumentsError";
 
 /** A rule over some argument values: the values it reads, and what it finds in them once they are known. */

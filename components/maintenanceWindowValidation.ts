@@ -1,6 +1,6 @@
 /**
  * The rules of `nodeOsMaintenanceWindow`, one field at a time, as pure functions of plain values (the rules
- * themselves live in policypack/domain). Each message names the field, the bad value and what is allowed.
+ * themselves live in domain). Each message names the field, the bad value and what is allowed.
  */
 import {
   Findings,
@@ -10,7 +10,7 @@ import {
   isValidUtcOffset,
   isValidWindowHours,
   show,
-} from "../policypack/domain";
+} from "../domain";
 import { Subject, about } from "./validation";
 
 const ARG = "nodeOsMaintenanceWindow";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
-import { NODE_OS_SCHEDULE_NAME } from "../policypack/domain";
+import { NODE_OS_SCHEDULE_NAME } from "../domain";
 import { ComponentChecks } from "./deferredChecks";
 import { NodeOsMaintenanceWindowArgs, WindowFields, weeklyWindow, windowFields } from "./maintenanceWindow";
 import {
@@ -10,7 +10,7 @@ import {
   checkUtcOffset,
   checkWindowShape,
 } from "./maintenanceWindowValidation";
-import type { ClusterTarget } from "./nodePools";
+import type { ClusterLocator } from "./clusterLocator";
 import type { Subject } from "./validation";
 
 /**
@@ -53,7 +53,7 @@ export function checkedNodeOsWindowFields(
 export function createNodeOsWindow(
   name: string,
   fields: WindowFields,
-  target: ClusterTarget,
+  target: ClusterLocator,
   parent: pulumi.Resource,
 ): containerservice.MaintenanceConfiguration {
   return new containerservice.MaintenanceConfiguration(

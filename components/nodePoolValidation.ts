@@ -1,5 +1,5 @@
 /**
- * The rules of `nodePools`, as pure functions of plain values (the rules themselves live in policypack/domain).
+ * The rules of `nodePools`, as pure functions of plain values (the rules themselves live in domain).
  * Each message names the pool's key, the field, the bad value and what is allowed.
  */
 import {
@@ -12,7 +12,7 @@ import {
   isValidNodePoolName,
   isValidTaint,
   show,
-} from "../policypack/domain";
+} from "../domain";
 import { Subject, about } from "./validation";
 
 const ARG = "nodePools";

@@ -9,13 +9,8 @@ import {
   checkNodeTaints,
 } from "./nodePoolValidation";
 import { POOL_DEFAULTS, zonesOrNone } from "./poolSettings";
+import type { ClusterLocator } from "./clusterLocator";
 import type { Subject } from "./validation";
-
-/** The cluster a child resource belongs to, read from the cluster's outputs so that the child waits for it. */
-export interface ClusterTarget {
-  readonly clusterName: pulumi.Input<string>;
-  readonly resourceGroupName: pulumi.Input<string>;
-}
 
 /** One user pool's inputs, defaults filled in and each held back until the checks on it have passed. */
 export interface CheckedNodePool {
@@ -86,7 +81,7 @@ export function checkNodePools(
 export function createNodePools(
   name: string,
   pools: readonly CheckedNodePool[],
-  target: ClusterTarget,
+  target: ClusterLocator,
   parent: pulumi.Resource,
 ): { [key: string]: containerservice.AgentPool } {
   const created: { [key: string]: containerservice.AgentPool } = {};

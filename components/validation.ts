@@ -1,6 +1,6 @@
 /**
  * The components' argument rules, as pure functions of plain values (any of which may be `UNKNOWN`). The rules
- * themselves live in policypack/domain, one function per field; these name the component, the argument and the
+ * themselves live in domain, one function per field; these name the component, the argument and the
  * binding key in each message, and each reads as few values as possible (see bindingChecks.ts for why).
  */
 import {
@@ -17,7 +17,7 @@ import {
   isValidClusterName,
   parseArmId,
   show,
-} from "../policypack/domain";
+} from "../domain";
 
 /** Whose arguments are checked: `AksCluster "prod"`, whose bindings sit in the argument `trustedAccess`. */
 export interface Subject {

@@ -25,7 +25,10 @@ export class StaleBuildError extends Error {
   }
 }
 
-/** The built schema, if dist/ was built from the sources in `root` as they are now; throws `StaleBuildError` if not. */
+/**
+ * The built schema, if dist/ was built from the sources in `root` as they are now; throws `StaleBuildError` if not. A
+ * packed package (npm's tarball, installed) ships compiled code only, no sources to compare: its dist/ is served.
+ */
 export function readBuiltSchema(root: string): BuiltSchema {
   const file = builtSchemaPath(root);
   if (!fs.existsSync(file)) {
@@ -35,6 +38,7 @@ export function readBuiltSchema(root: string): BuiltSchema {
     );
   }
   const built = JSON.parse(fs.readFileSync(file, "utf8")) as BuiltSchema;
+  if (!fs.existsSync(path.join(root, "tsconfig.build.json"))) return built;
   const changed = changedSources(built.sources, digestSources(root));
   if (changed.length > 0) {
     const shown =

@@ -4,6 +4,6 @@ const fs = require("fs");
 const path = require("path");
 
 const readme = path.join(__dirname, "..", "README.md");
-const { withRulesTable } = require("../dist/policypack/domain/clusterRules/rulesTable");
+const { withRulesTable } = require("../dist/domain/clusterRules/rulesTable");
 fs.writeFileSync(readme, withRulesTable(fs.readFileSync(readme, "utf8")));
 console.log(`wrote the rules table of ${path.relative(process.cwd(), readme) || "README.md"}`);

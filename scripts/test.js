@@ -31,6 +31,7 @@ const SLOWEST_FIRST = [
   "test/realCli/pythonConsumer.test.ts",
   "test/realCli/checkAgreesWithPreview.test.ts",
   "test/realCli/yamlConsumer.test.ts",
+  "test/realCli/packedPackageAdd.test.ts",
   "test/realCli/policyPack.test.ts",
   "test/realCli/pythonPack.test.ts",
   "test/bench/smoke.test.ts",

@@ -55,10 +55,10 @@ export interface AksChildResult {
   readonly diagnostics: string | null;
 }
 
-const DIST = path.resolve(__dirname, "..", "..", "dist");
+const DIST = path.resolve(__dirname, "..", "..", "cli", "dist");
 const COMPILED_PACK = path.join(DIST, "policypack");
 /**
- * `check` as installed: compiled (aksBench brings dist/ up to date first). From its sources, ts-node would compile
+ * `check` as installed: compiled (aksBench brings cli/dist/ up to date first). From its sources, ts-node would compile
  * the modules `check` loads while it runs, inside the timed part, which no user pays.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build, by path, typed as its sources

@@ -16,8 +16,8 @@ import { TreeSample, measureTree } from "../processTree";
 import { PUBLIC_TSCONFIG } from "./aksProgram";
 
 const REPO = path.resolve(__dirname, "..", "..");
-const CLI = path.join(REPO, "bin", "aks-trusted-access.js");
-const PACK = path.join(REPO, "dist", "policypack");
+const CLI = path.join(REPO, "cli", "bin", "aks-trusted-access.js");
+const PACK = path.join(REPO, "cli", "dist", "policypack");
 
 type Side = "check" | "tsc" | "checkTranspile";
 

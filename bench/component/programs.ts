@@ -7,7 +7,7 @@ import { secureClusterInputs } from "../secureClusterInputs";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as resources from "@pulumi/azure-native/resources";
 import { AksCluster } from "../../components";
-import { TrustedAccessRole } from "../../policypack/domain";
+import { TrustedAccessRole } from "../../domain";
 import { SUBSCRIPTION } from "./mockRuntime";
 
 interface BindingSpec {

@@ -7,7 +7,7 @@
  */
 import { secureClusterInputs } from "../secureClusterInputs";
 import { PropertyMap, StackResource, UnknownValue, resourceUrn, unknown } from "../../cli/packHost";
-import { TrustedAccessRole } from "../../policypack/domain";
+import { TrustedAccessRole } from "../../domain";
 
 export const BENCH_STACK = { project: "bench", stack: "dev" } as const;
 

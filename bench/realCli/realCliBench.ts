@@ -13,8 +13,8 @@ import { TreeSample, measureTree } from "../processTree";
 import { YamlPreviewFigures, benchYamlPreview } from "./yamlPreviewBench";
 
 const REPO = path.resolve(__dirname, "..", "..");
-const CLI = path.join(REPO, "bin", "aks-trusted-access.js");
-const PACK = path.join(REPO, "dist", "policypack");
+const CLI = path.join(REPO, "cli", "bin", "aks-trusted-access.js");
+const PACK = path.join(REPO, "cli", "dist", "policypack");
 
 export interface RealCliProgramFigures {
   readonly program: string;

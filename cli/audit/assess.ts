@@ -6,8 +6,8 @@ import {
   judgeBindingState,
   show,
   TRUSTED_ACCESS_FINDING,
-} from "../../policypack/domain";
-import type { AuditedBinding, ClusterRef, RuleFinding } from "./report";
+} from "../../domain";
+import type { AuditedBinding, LiveCluster, RuleFinding } from "./report";
 
 export interface Assessment {
   /** What fails the rule; empty when the cluster passes it. */
@@ -23,7 +23,7 @@ export interface Assessment {
  * identity that is not system-assigned, or with a binding that Azure failed to apply, whose change was canceled, or
  * that Azure is deleting.
  */
-export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBinding[]): Assessment {
+export function assessCluster(cluster: LiveCluster, bindings: readonly AuditedBinding[]): Assessment {
   const findings: RuleFinding[] = [];
   const notices: string[] = [];
   if (bindings.length === 0) {
@@ -61,7 +61,7 @@ export function assessCluster(cluster: ClusterRef, bindings: readonly AuditedBin
 }
 
 /** The part of the Trusted Access rule that needs no bindings: the cluster's identity is system-assigned. */
-export function identityFindings(cluster: ClusterRef): RuleFinding[] {
+export function identityFindings(cluster: LiveCluster): RuleFinding[] {
   if (isSystemAssigned(cluster.identityType)) return [];
   return [
     {
@@ -73,7 +73,7 @@ export function identityFindings(cluster: ClusterRef): RuleFinding[] {
   ];
 }
 
-function bindingWarnings(cluster: ClusterRef, bindings: readonly AuditedBinding[]): string[] {
+function bindingWarnings(cluster: LiveCluster, bindings: readonly AuditedBinding[]): string[] {
   const labelled = bindings.map((b) => ({
     label: `bindings["${b.name}"]`,
     name: b.name,

@@ -5,8 +5,8 @@ import {
   NODE_OS_WINDOW_FINDING,
   NodeOsWindowFields,
   checkNodeOsWindow,
-} from "../../policypack/domain";
-import type { ClusterRef, ClusterSettings, RuleFinding } from "./report";
+} from "../../domain";
+import type { LiveCluster, ClusterSettings, RuleFinding } from "./report";
 
 /**
  * A rule's outcome on one live cluster: its findings (none: passed), and why part of it could not be read, if so.
@@ -52,7 +52,7 @@ export type NodeOsWindowRead =
  * could not be read.
  */
 export function assessNodeOs(
-  cluster: Pick<ClusterRef, "identityType" | "settings">,
+  cluster: Pick<LiveCluster, "identityType" | "settings">,
   window?: NodeOsWindowRead,
 ): RuleOutcome {
   const channel = assessRule("node-os-auto-upgrade", cluster);

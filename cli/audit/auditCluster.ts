@@ -1,10 +1,5 @@
 import type { ContainerServiceClient } from "@azure/arm-containerservice";
-import {
-  CLUSTER_RULES,
-  ClusterRuleId,
-  NODE_OS_WINDOW_FINDING,
-  NodeOsWindowFields,
-} from "../../policypack/domain";
+import { CLUSTER_RULES, ClusterRuleId, NODE_OS_WINDOW_FINDING, NodeOsWindowFields } from "../../domain";
 import { assessCluster, identityFindings } from "./assess";
 import { NodeOsWindowRead, RuleOutcome, assessNodeOs, assessRule } from "./assessSettings";
 import { describeAzureError } from "./azureError";
@@ -13,7 +8,7 @@ import { listBindings } from "./inventory/clusters";
 import { readNodeOsWindow } from "./inventory/maintenanceWindow";
 import type { Limiter } from "./limiter";
 import { remediationFor } from "./remediation";
-import type { AuditedBinding, ClusterRef, ClusterResult, Finding, FindingLevel, RuleCheck } from "./report";
+import type { AuditedBinding, LiveCluster, ClusterResult, Finding, FindingLevel, RuleCheck } from "./report";
 import { AUDIT_RULES, AuditRule, CheckedRule, policiesOf } from "./rules";
 
 /**
@@ -52,7 +47,7 @@ async function read<T>(task: () => Promise<T>): Promise<Read<T>> {
 export async function auditCluster(
   client: ContainerServiceClient,
   limit: Limiter,
-  cluster: ClusterRef,
+  cluster: LiveCluster,
   selection: RuleSelection,
 ): Promise<ClusterResult> {
   const checks = new Set(selection.rules);
@@ -153,7 +148,7 @@ function ruleCheck(
 
 /** The Trusted Access rule: on the bindings when they were read, else only on the identity, with why not. */
 function assessTrustedAccess(
-  cluster: ClusterRef,
+  cluster: LiveCluster,
   bindingsRead: Read<AuditedBinding[]> | undefined,
 ): { outcome: RuleOutcome; warnings: readonly string[]; notices: readonly string[] } {
   if (bindingsRead === undefined)

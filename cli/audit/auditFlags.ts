@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { show } from "../../policypack/domain";
+import { show } from "../../domain";
 import { ConnectionFlags, addConnectionFlags, parseConnectionFlags } from "./connection/connectionFlags";
 import { POLICY_CONFIG_FLAG } from "./policyConfig";
 import type { RuleFlags } from "./ruleSelection";

@@ -1,4 +1,4 @@
-import { show } from "../../policypack/domain";
+import { show } from "../../domain";
 
 /** The fields of the SDK's `RestError` this package reads; both SDK generations throw this shape. */
 interface RestErrorLike {

@@ -1,6 +1,6 @@
-import { exemptingTagKey, listsCluster, show } from "../../policypack/domain";
+import { exemptingTagKey, listsCluster, show } from "../../domain";
 import type { EnforcementLevel } from "../packHost";
-import type { ClusterRef, FindingLevel } from "./report";
+import type { LiveCluster, FindingLevel } from "./report";
 
 /** A policy's exemptions, as its config gives them: clusters by name, and a tag key. */
 export interface PolicyExemptions {
@@ -37,7 +37,7 @@ export function findingLevel(level: Exclude<EnforcementLevel, "disabled">): Find
   return level === "advisory" ? "advisory" : "mandatory";
 }
 
-export function applicationTo(enforcement: Enforcement, policy: string, cluster: ClusterRef): Application {
+export function applicationTo(enforcement: Enforcement, policy: string, cluster: LiveCluster): Application {
   const level = levelOf(enforcement, policy);
   if (level === "disabled") return { applies: false };
   const exemption = exemptionOf(enforcement.exemptions[policy], cluster);
@@ -46,7 +46,7 @@ export function applicationTo(enforcement: Enforcement, policy: string, cluster:
 }
 
 /** Why the cluster is exempt, naming the tag and its value, which holds the reason by convention. */
-function exemptionOf(exemptions: PolicyExemptions | undefined, cluster: ClusterRef): string | undefined {
+function exemptionOf(exemptions: PolicyExemptions | undefined, cluster: LiveCluster): string | undefined {
   if (exemptions === undefined) return undefined;
   if (listsCluster(exemptions.clusters, cluster.name)) return "listed in exemptClusters";
   const key = exemptingTagKey(Object.keys(cluster.tags), exemptions.tag);

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CLUSTER_RULES } from "../../policypack/domain";
-import { stringList, textOr } from "../../policypack/policies/configValues";
+import { CLUSTER_RULES } from "../../domain";
+import { stringList, textOr } from "../../policypack/mechanics/configValues";
 import { describePolicies } from "../check/policy/describePolicies";
 import { readPolicyConfigFile } from "../check/policy/policyConfigFile";
 import { reconcilePolicyConfig } from "../check/policy/reconcilePolicyConfig";

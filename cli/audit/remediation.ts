@@ -8,10 +8,10 @@ import {
   judgeBindingState,
   nodeOsWindowAzureCli,
   shellWord,
-} from "../../policypack/domain";
+} from "../../domain";
 import type { PolicyExemptions } from "./enforcement";
 import type { LiveNodeOsWindow } from "./inventory/maintenanceWindow";
-import type { AuditedBinding, ClusterRef, Remediation, RuleFinding } from "./report";
+import type { AuditedBinding, LiveCluster, Remediation, RuleFinding } from "./report";
 
 /** The fixes of the Trusted Access rule's other findings, which the rules' catalog does not hold. */
 const MANAGED_IDENTITY_AZURE_CLI =
@@ -21,7 +21,7 @@ const BINDING_UPDATE_AZURE_CLI =
   "--name <binding-name> --roles <role>[,<role>...]";
 
 /** The Pulumi program that gives the cluster its bindings with this package's component. */
-export function pulumiSnippet(cluster: ClusterRef): string {
+export function pulumiSnippet(cluster: LiveCluster): string {
   const q = (s: string): string => JSON.stringify(s);
   return [
     `// In a stack whose azure-native provider targets subscription ${cluster.subscriptionId}:`,
@@ -39,7 +39,7 @@ export function pulumiSnippet(cluster: ClusterRef): string {
 
 /** What the fixes of a cluster's findings need to know besides the findings. */
 export interface RemediationContext {
-  readonly cluster: ClusterRef;
+  readonly cluster: LiveCluster;
   /** The bindings as read; empty when they were not. */
   readonly bindings: readonly AuditedBinding[];
   readonly findings: readonly RuleFinding[];
@@ -53,7 +53,7 @@ export interface RemediationContext {
  * Records the choice the KMS conflict leaves a system-assigned cluster: its exemption tag, merged into its tags
  * (`az aks update --tags` would replace them all), with the reason as the value.
  */
-function exemptionTagCommand(cluster: ClusterRef, tag: string): string {
+function exemptionTagCommand(cluster: LiveCluster, tag: string): string {
   return `az tag update --resource-id ${shellWord(cluster.id)} --operation Merge --tags ${shellWord(`${tag}=<reason>`)}`;
 }
 

@@ -21,7 +21,7 @@ export interface AuditedBinding {
 export type ClusterSettings = Readonly<Record<string, unknown>>;
 
 /** A cluster as the cluster list reports it. */
-export interface ClusterRef {
+export interface LiveCluster {
   readonly id: string;
   readonly subscriptionId: string;
   readonly resourceGroup: string;
@@ -91,7 +91,7 @@ export interface ClusterResult {
    * rule could not be read in full, else `advisory` when it has advisory findings, else `compliant`.
    */
   readonly status: "compliant" | "advisory" | "non-compliant" | "unreadable";
-  readonly cluster: ClusterRef;
+  readonly cluster: LiveCluster;
   /** One entry per checked rule, in the order of `CHECKED_RULES`. */
   readonly checks: readonly RuleCheck[];
   /** Undefined when the Trusted Access rule is not checked or its bindings could not be read. */

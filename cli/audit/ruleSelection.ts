@@ -2,7 +2,7 @@ import { UsageError } from "../command/usageError";
 import type { RuleSelection } from "./auditCluster";
 import { Enforcement, levelOf } from "./enforcement";
 import { POLICY_CONFIG_FLAG } from "./policyConfig";
-import { CLUSTER_RULES } from "../../policypack/domain";
+import { CLUSTER_RULES } from "../../domain";
 import { CheckedRule, policiesOf } from "./rules";
 
 /** The rules the flags ask for. */

@@ -1,4 +1,4 @@
-import { CLUSTER_RULES, ClusterRuleInfo, LiveFinding, Severity } from "../../policypack/domain";
+import { CLUSTER_RULES, ClusterRuleInfo, LiveFinding, Severity } from "../../domain";
 
 /**
  * What makes a live cluster non-compliant, one id per reason: the findings of the rules' catalog, each rule's own

@@ -11,7 +11,7 @@ import {
 } from "./inventory/subscriptions";
 import { levelOf } from "./enforcement";
 import { Limiter, createLimiter } from "./limiter";
-import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "./report";
+import type { AuditReport, LiveCluster, ClusterResult, SubscriptionResult } from "./report";
 import { CHECKED_RULES, policiesOf } from "./rules";
 
 /** What `aks-trusted-access audit` audits and how. */
@@ -32,7 +32,7 @@ export interface AuditProgress {
   readonly clustersTotal: number;
 }
 
-type ClusterListing = { readonly clusters: readonly ClusterRef[] } | { readonly reason: string };
+type ClusterListing = { readonly clusters: readonly LiveCluster[] } | { readonly reason: string };
 
 /**
  * Audits the clusters of the chosen subscriptions. A subscription or cluster that cannot be read is part of the
@@ -136,7 +136,7 @@ async function graphListings(
   const byId = new Map(subscriptions.map((s) => [s.id, s]));
   const listings = new Map<string, Promise<ClusterListing>>();
   for (const batch of batches) {
-    const bySubscription = new Map<string, ClusterRef[]>();
+    const bySubscription = new Map<string, LiveCluster[]>();
     for (const c of "error" in batch ? [] : batch.clusters) {
       const key = c.subscriptionId.toLowerCase();
       const list = bySubscription.get(key);

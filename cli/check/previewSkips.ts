@@ -1,4 +1,4 @@
-import { parseSkipNote, previewSkipNote } from "../../policypack/domain";
+import { parseSkipNote, previewSkipNote } from "../../domain";
 import { Diagnostic } from "../packHost";
 
 /** A check a policy skipped on values unknown in preview, as its pack reported it. */

@@ -3,7 +3,7 @@
  * program's time under Pulumi's SDK is garbage collection of short-lived objects; a larger young generation
  * collects them less often. `npm run bench` (section check-aks) measures it side by side: at 100 AksClusters it cut
  * the run by about 40 % for check and for the program under mocks alike. The bin script starts `check` again with
- * these flags when it was started without them (see bin/aks-trusted-access.js).
+ * these flags when it was started without them (see cli/bin/aks-trusted-access.js).
  */
 export const PROGRAM_NODE_FLAGS: readonly string[] = ["--max-semi-space-size=64"];
 

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 
-const NAME = "aks-trusted-access";
+const NAME = "aks-trusted-access-cli";
 
-/** The installed aks-trusted-access package: its folder (which ships `policypack/`) and version. */
+/** The installed commands' package (aks-trusted-access-cli): its folder and version. */
 export interface ToolPackage {
   readonly root: string;
   readonly version: string;

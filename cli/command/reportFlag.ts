@@ -1,5 +1,5 @@
 import * as path from "path";
-import { show } from "../../policypack/domain";
+import { show } from "../../domain";
 import { UsageError } from "./usageError";
 import { prepareOut, writeReport } from "./writeReport";
 

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { show } from "../../policypack/domain";
+import { show } from "../../domain";
 import { CommandError, messageOf } from "./commandError";
 
 /** The flag that named a report file, for messages: `--out`, or `--report` with the format before the file. */

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { show } from "../../policypack/domain";
+import { show } from "../../domain";
 import { EXIT } from "../command/exitCodes";
 import { runCommand } from "../command/runCommand";
 import {

@@ -1,5 +1,5 @@
 import type { TrustedAccessRole } from "@azure/arm-containerservice";
-import { CATALOG_LOCATION, RoleRule, catalogRoles, privilegeReasons } from "../../policypack/domain";
+import { CATALOG_LOCATION, RoleRule, catalogRoles, privilegeReasons } from "../../domain";
 
 /** A Trusted Access role with what makes it powerful, if anything. */
 export interface RoleEntry {

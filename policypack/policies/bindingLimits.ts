@@ -1,10 +1,10 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { MAX_BINDINGS_PER_CLUSTER, UNKNOWN, checkBindingSet, show } from "../domain";
-import { clusterBindings } from "./bindingLinks";
-import { refKey } from "./clusterRef";
-import { TRUSTED_ACCESS_DOCS } from "./docs";
-import { skipCheck } from "./skipCheck";
-import { StackBinding, describeCluster, stackInventory } from "./stackResources";
+import { MAX_BINDINGS_PER_CLUSTER, UNKNOWN, checkBindingSet, show } from "../../domain";
+import { clusterBindings } from "../readers/bindingLinks";
+import { refKey } from "../readers/clusterLocator";
+import { TRUSTED_ACCESS_DOCS } from "../mechanics/docs";
+import { skipCheck } from "../mechanics/skipCheck";
+import { StackBinding, describeCluster, stackInventory } from "../readers/stackResources";
 
 export const bindingLimits: StackValidationPolicy = {
   name: "aks-trusted-access-binding-limits",

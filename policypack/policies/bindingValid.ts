@@ -8,12 +8,12 @@ import {
   isValidClusterName,
   parseClusterId,
   show,
-} from "../domain";
-import { BINDING_FIELDS, BindingProps, readBindingProps } from "./bindingProps";
-import { TRUSTED_ACCESS_DOCS } from "./docs";
-import { Plain, plainFields, stateField } from "./plainProps";
-import { AzureProvider, bindingProvider } from "./resourceTypes";
-import { skipCheck } from "./skipCheck";
+} from "../../domain";
+import { BINDING_FIELDS, BindingProps, readBindingProps } from "../readers/bindingProps";
+import { TRUSTED_ACCESS_DOCS } from "../mechanics/docs";
+import { Plain, plainFields, stateField } from "../readers/plainProps";
+import { AzureProvider, bindingProvider } from "../readers/resourceTypes";
+import { skipCheck } from "../mechanics/skipCheck";
 
 const CLUSTER_ID_FORM =
   '"/subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<cluster>"';

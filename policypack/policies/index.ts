@@ -1,6 +1,6 @@
 export { bindingLimits } from "./bindingLimits";
 export { bindingValid } from "./bindingValid";
-export { ExemptionConfig } from "./exemptions";
+export { ExemptionConfig } from "../mechanics/exemptions";
 export { KMS_PRIVATE_KEY_VAULT_EXEMPT_TAG, kmsPrivateKeyVault } from "./kmsPrivateKeyVault";
 export {
   NODE_OS_AUTO_UPGRADE_EXEMPT_TAG,
@@ -17,4 +17,4 @@ export {
   TrustedAccessRequiredConfig,
   trustedAccessRequired,
 } from "./trustedAccessRequired";
-export { reportingSkips, skipCheck } from "./skipCheck";
+export { reportingSkips, skipCheck } from "../mechanics/skipCheck";

@@ -1,11 +1,11 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { CLUSTER_RULES, KMS_IDENTITY_CONFLICT, KmsFields, checkKmsPrivateVault } from "../domain";
-import { ClusterRuleCheck } from "./clusterRuleCheck";
-import { azureCliFor } from "./clusterRuleMessage";
-import { clusterRuleMetadata } from "./clusterRuleMetadata";
-import { kmsFields } from "./clusterRuleFields";
-import { exemptionSchema } from "./exemptions";
-import { StackCluster } from "./stackResources";
+import { CLUSTER_RULES, KMS_IDENTITY_CONFLICT, KmsFields, checkKmsPrivateVault } from "../../domain";
+import { ClusterRuleCheck } from "../mechanics/clusterRuleCheck";
+import { azureCliFor } from "../mechanics/clusterRuleMessage";
+import { clusterRuleMetadata } from "../mechanics/clusterRuleMetadata";
+import { kmsFields } from "../readers/clusterRuleFields";
+import { exemptionSchema } from "../mechanics/exemptions";
+import { StackCluster } from "../readers/stackResources";
 
 const RULE = CLUSTER_RULES["kms-private-key-vault"];
 export const KMS_PRIVATE_KEY_VAULT_EXEMPT_TAG = RULE.exemptTag;

@@ -8,15 +8,15 @@ import {
   checkNodeOsUpgrade,
   checkNodeOsWindow,
   nodeOsWindowAzureCli,
-} from "../domain";
-import { ClusterBindings, clusterBindings } from "./bindingLinks";
-import { ClusterRuleCheck } from "./clusterRuleCheck";
-import { azureCliFor } from "./clusterRuleMessage";
-import { clusterRuleMetadata } from "./clusterRuleMetadata";
-import { inlineNodeOsWindow, nodeOsUpgradeFields } from "./clusterRuleFields";
-import { ExemptionConfig, exemptionSchema } from "./exemptions";
-import { StackMaintenanceConfiguration, stackMaintenanceConfigurations } from "./stackChildren";
-import { StackCluster } from "./stackResources";
+} from "../../domain";
+import { ClusterBindings, clusterBindings } from "../readers/bindingLinks";
+import { ClusterRuleCheck } from "../mechanics/clusterRuleCheck";
+import { azureCliFor } from "../mechanics/clusterRuleMessage";
+import { clusterRuleMetadata } from "../mechanics/clusterRuleMetadata";
+import { inlineNodeOsWindow, nodeOsUpgradeFields } from "../readers/clusterRuleFields";
+import { ExemptionConfig, exemptionSchema } from "../mechanics/exemptions";
+import { StackMaintenanceConfiguration, stackMaintenanceConfigurations } from "../readers/stackChildren";
+import { StackCluster } from "../readers/stackResources";
 
 const RULE = CLUSTER_RULES["node-os-auto-upgrade"];
 export const NODE_OS_AUTO_UPGRADE_EXEMPT_TAG = RULE.exemptTag;

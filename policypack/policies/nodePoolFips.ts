@@ -1,13 +1,19 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { CLUSTER_RULES, RuleVerdict, checkNodePoolFips, show } from "../domain";
-import { ClusterBindings, clusterBindings } from "./bindingLinks";
-import { ClusterRuleCheck } from "./clusterRuleCheck";
-import { azureCliFor } from "./clusterRuleMessage";
-import { clusterRuleMetadata } from "./clusterRuleMetadata";
-import { inlinePools } from "./clusterRuleFields";
-import { Exemption, Exemptions, clusterExemption, exemptionSchema, nameExemption } from "./exemptions";
-import { StackNodePool, stackNodePools } from "./stackChildren";
-import { StackCluster, describeCluster } from "./stackResources";
+import { CLUSTER_RULES, RuleVerdict, checkNodePoolFips, show } from "../../domain";
+import { ClusterBindings, clusterBindings } from "../readers/bindingLinks";
+import { ClusterRuleCheck } from "../mechanics/clusterRuleCheck";
+import { azureCliFor } from "../mechanics/clusterRuleMessage";
+import { clusterRuleMetadata } from "../mechanics/clusterRuleMetadata";
+import { inlinePools } from "../readers/clusterRuleFields";
+import {
+  Exemption,
+  Exemptions,
+  clusterExemption,
+  exemptionSchema,
+  nameExemption,
+} from "../mechanics/exemptions";
+import { StackNodePool, stackNodePools } from "../readers/stackChildren";
+import { StackCluster, describeCluster } from "../readers/stackResources";
 
 const RULE = CLUSTER_RULES["node-pool-fips"];
 export const NODE_POOL_FIPS_EXEMPT_TAG = RULE.exemptTag;

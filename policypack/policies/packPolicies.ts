@@ -6,7 +6,7 @@ import { nodeOsAutoUpgrade } from "./nodeOsAutoUpgrade";
 import { nodePoolFips } from "./nodePoolFips";
 import { privateCluster } from "./privateCluster";
 import { privilegedRoles } from "./privilegedRoles";
-import { reportingSkips } from "./skipCheck";
+import { reportingSkips } from "../mechanics/skipCheck";
 import { systemAssignedIdentity } from "./systemAssignedIdentity";
 import { trustedAccessRequired } from "./trustedAccessRequired";
 

@@ -1,10 +1,10 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { CLUSTER_RULES, checkPrivateCluster } from "../domain";
-import { ClusterRuleCheck } from "./clusterRuleCheck";
-import { azureCliFor } from "./clusterRuleMessage";
-import { clusterRuleMetadata } from "./clusterRuleMetadata";
-import { privateClusterFields } from "./clusterRuleFields";
-import { exemptionSchema } from "./exemptions";
+import { CLUSTER_RULES, checkPrivateCluster } from "../../domain";
+import { ClusterRuleCheck } from "../mechanics/clusterRuleCheck";
+import { azureCliFor } from "../mechanics/clusterRuleMessage";
+import { clusterRuleMetadata } from "../mechanics/clusterRuleMetadata";
+import { privateClusterFields } from "../readers/clusterRuleFields";
+import { exemptionSchema } from "../mechanics/exemptions";
 
 const RULE = CLUSTER_RULES["private-cluster"];
 export const PRIVATE_CLUSTER_EXEMPT_TAG = RULE.exemptTag;

@@ -6,13 +6,13 @@ import {
   privilegeReasons,
   show,
   uncataloguedRoleWarning,
-} from "../domain";
-import { BINDING_FIELDS, readBindingProps } from "./bindingProps";
-import { stringList } from "./configValues";
-import { TRUSTED_ACCESS_DOCS } from "./docs";
-import { plainFields } from "./plainProps";
-import { bindingProvider } from "./resourceTypes";
-import { skipCheck } from "./skipCheck";
+} from "../../domain";
+import { BINDING_FIELDS, readBindingProps } from "../readers/bindingProps";
+import { stringList } from "../mechanics/configValues";
+import { TRUSTED_ACCESS_DOCS } from "../mechanics/docs";
+import { plainFields } from "../readers/plainProps";
+import { bindingProvider } from "../readers/resourceTypes";
+import { skipCheck } from "../mechanics/skipCheck";
 
 /** Config of `aks-trusted-access-privileged-roles`, as its `configSchema` describes it. */
 export interface PrivilegedRolesConfig {

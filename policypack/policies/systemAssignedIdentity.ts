@@ -1,9 +1,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { IDENTITY_POLICY, UNKNOWN, isSystemAssigned, show } from "../domain";
-import { MANAGED_IDENTITY_DOCS } from "./docs";
-import { field, isRecord, plainFields } from "./plainProps";
-import { clusterProvider } from "./resourceTypes";
-import { skipCheck } from "./skipCheck";
+import { IDENTITY_POLICY, UNKNOWN, isSystemAssigned, show } from "../../domain";
+import { MANAGED_IDENTITY_DOCS } from "../mechanics/docs";
+import { field, isRecord, plainFields } from "../readers/plainProps";
+import { clusterProvider } from "../readers/resourceTypes";
+import { skipCheck } from "../mechanics/skipCheck";
 
 const FIX =
   'set identity: { type: "SystemAssigned" } (the AksCluster component always does), since Trusted Access ' +

@@ -1,8 +1,8 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { CLUSTER_RULES, UNKNOWN, show } from "../domain";
-import { clusterBindings } from "./bindingLinks";
-import { stringList } from "./configValues";
-import { clusterRuleMetadata } from "./clusterRuleMetadata";
+import { CLUSTER_RULES, UNKNOWN, show } from "../../domain";
+import { clusterBindings } from "../readers/bindingLinks";
+import { stringList } from "../mechanics/configValues";
+import { clusterRuleMetadata } from "../mechanics/clusterRuleMetadata";
 import {
   ExemptionConfig,
   clusterExemption,
@@ -10,10 +10,10 @@ import {
   exemptionSchema,
   isChecked,
   readExemptions,
-} from "./exemptions";
-import { Plain } from "./plainProps";
-import { skipCheck } from "./skipCheck";
-import { StackBinding, describeCluster, stackInventory } from "./stackResources";
+} from "../mechanics/exemptions";
+import { Plain } from "../readers/plainProps";
+import { skipCheck } from "../mechanics/skipCheck";
+import { StackBinding, describeCluster, stackInventory } from "../readers/stackResources";
 
 const RULE = CLUSTER_RULES["trusted-access"];
 export const DEFAULT_EXEMPT_TAG = RULE.exemptTag;

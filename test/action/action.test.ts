@@ -53,7 +53,7 @@ describe("action.yml, run as GitHub runs a composite action", function () {
       assert.match(
         install,
         new RegExp(
-          `^install --prefix \\S+/aks-trusted-access-cli --no-save --no-audit --no-fund aks-trusted-access@${VERSION.replace(/\./g, "\\.")}$`,
+          `^install --prefix \\S+/aks-trusted-access-cli --no-save --no-audit --no-fund aks-trusted-access-cli@${VERSION.replace(/\./g, "\\.")}$`,
         ),
       );
     });
@@ -94,7 +94,7 @@ describe("action.yml, run as GitHub runs a composite action", function () {
       stack: "dev",
       config: "config-and-secrets:nodeCount=5\n\nlocation=northeurope\n",
       "config-path": "true",
-      "policy-pack": "dist/policypack",
+      "policy-pack": "cli/dist/policypack",
       "policy-pack-config": config,
       tsc: "ts-node",
       "output-dir": outputDir,
@@ -119,7 +119,7 @@ describe("action.yml, run as GitHub runs a composite action", function () {
       "location=northeurope",
       "--config-path",
       "--policy-pack",
-      "dist/policypack",
+      "cli/dist/policypack",
       "--policy-pack-config",
       config,
       "--tsc",

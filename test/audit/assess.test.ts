@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { assessCluster } from "../../cli/audit/assess";
-import type { AuditedBinding, ClusterRef, RuleFinding } from "../../cli/audit/report";
+import type { AuditedBinding, LiveCluster, RuleFinding } from "../../cli/audit/report";
 import { MLWORKLOAD, SUB, aBinding, aCluster } from "./support/clusters";
 
 const MISSING: RuleFinding = {
@@ -22,7 +22,7 @@ const AGAIN = "so it may not give the access it declares until it is applied aga
 
 interface Case {
   readonly name: string;
-  readonly cluster: ClusterRef;
+  readonly cluster: LiveCluster;
   readonly bindings: readonly AuditedBinding[];
   readonly findings: readonly RuleFinding[];
   readonly warnings?: readonly string[];

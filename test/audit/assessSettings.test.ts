@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { RuleOutcome, assessNodeOs, assessRule } from "../../cli/audit/assessSettings";
 import type { ClusterSettings, RuleFinding } from "../../cli/audit/report";
-import { KMS_IDENTITY_CONFLICT } from "../../policypack/domain";
+import { KMS_IDENTITY_CONFLICT } from "../../domain";
 import { RuleFields, someSettings } from "./support/clusters";
 
 // The verdicts themselves are the domain's (test/domain/clusterRules.test.ts); these tests prove the audit maps

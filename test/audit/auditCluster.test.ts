@@ -3,7 +3,7 @@ import { auditCluster } from "../../cli/audit/auditCluster";
 import type { Enforcement } from "../../cli/audit/enforcement";
 import { createLimiter } from "../../cli/audit/limiter";
 import { loadEnforcement } from "../../cli/audit/policyConfig";
-import type { ClusterRef, ClusterResult } from "../../cli/audit/report";
+import type { LiveCluster, ClusterResult } from "../../cli/audit/report";
 import { CHECKED_RULES } from "../../cli/audit/rules";
 import { aBinding, aCluster, someSettings } from "./support/clusters";
 import { fakeClient } from "./support/fakeClient";
@@ -22,7 +22,7 @@ describe("auditCluster: the pack's levels and exemptions on one live cluster", (
   };
 
   async function audit(
-    cluster: ClusterRef,
+    cluster: LiveCluster,
     enforcement: Enforcement,
     window: Parameters<typeof fakeClient>[1] = { windowHours: 4 },
   ): Promise<{ result: ClusterResult; calls: { bindingLists: number; windowReads: number } }> {

@@ -4,7 +4,7 @@ import { settingsFromArmJson, settingsFromSdk } from "../../cli/audit/inventory/
 import { CHECKED_RULES, catalogEntry } from "../../cli/audit/rules";
 import { assessRule } from "../../cli/audit/assessSettings";
 import type { ClusterSettings } from "../../cli/audit/report";
-import { CLUSTER_RULES, ClusterRuleId } from "../../policypack/domain";
+import { CLUSTER_RULES, ClusterRuleId } from "../../domain";
 
 const kms = {
   enabled: true,

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { Application, Enforcement, applicationTo } from "../../cli/audit/enforcement";
-import type { ClusterRef } from "../../cli/audit/report";
+import type { LiveCluster } from "../../cli/audit/report";
 import { aCluster } from "./support/clusters";
 
 const POLICY = "aks-kms-private-key-vault";
@@ -15,7 +15,7 @@ const enforcement = (level: Enforcement["levels"][string]): Enforcement => ({
 const cases: {
   name: string;
   level: Enforcement["levels"][string];
-  cluster: ClusterRef;
+  cluster: LiveCluster;
   expected: Application;
 }[] = [
   {

@@ -2,11 +2,11 @@ import { strict as assert } from "node:assert";
 import type { Result } from "sarif";
 import { assessCluster } from "../../cli/audit/assess";
 import { formatSarif } from "../../cli/audit/format/sarif";
-import type { AuditReport, AuditedBinding, ClusterRef, Finding } from "../../cli/audit/report";
+import type { AuditReport, AuditedBinding, LiveCluster, Finding } from "../../cli/audit/report";
 import { SUB, aBinding, aCluster } from "./support/clusters";
 
 /** The SARIF results of an audit of one subscription holding this one cluster, every finding mandatory. */
-function results(cluster: ClusterRef, bindings: readonly AuditedBinding[]): Result[] {
+function results(cluster: LiveCluster, bindings: readonly AuditedBinding[]): Result[] {
   const assessed = assessCluster(cluster, bindings);
   const findings = assessed.findings.map((f): Finding => ({
     ...f,

@@ -7,7 +7,7 @@ const frame = (url: string, functionName = "f") => ({ functionName, url, lineNum
 
 describe("CPU profile summary", () => {
   const owners: { url: string; functionName?: string; owner: string }[] = [
-    { url: `file://${REPO}/policypack/policies/plainProps.ts`, owner: "ours (policypack)" },
+    { url: `file://${REPO}/policypack/readers/plainProps.ts`, owner: "ours (policypack)" },
     { url: `${REPO}/components/aksCluster.ts`, owner: "ours (components)" },
     { url: `${REPO}/node_modules/@pulumi/policy/proxy.js`, owner: "@pulumi/policy" },
     { url: `${REPO}/node_modules/@pulumi/pulumi/proto/analyzer_pb.js`, owner: "protobuf + gRPC" },
@@ -29,7 +29,7 @@ describe("CPU profile summary", () => {
   it("adds self time by owner and by function, leaving idle time out", () => {
     const summary = summarize({
       nodes: [
-        { id: 1, callFrame: frame(`${REPO}/policypack/policies/bindingLinks.ts`, "candidates") },
+        { id: 1, callFrame: frame(`${REPO}/policypack/readers/bindingLinks.ts`, "candidates") },
         { id: 2, callFrame: frame("", "(garbage collector)") },
         { id: 3, callFrame: frame("", "(idle)") },
       ],

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { TRUSTED_ACCESS_POLICIES } from "../e2e/policypack/expected";
+import { TRUSTED_ACCESS_POLICIES } from "../e2e/support/expected";
 import { STACK, URN, checkFixture, violations } from "./support/checkFixture";
 
 // Each test runs the CLI in a child process on a fixture program: the program is compiled and run under Pulumi's

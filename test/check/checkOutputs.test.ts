@@ -36,7 +36,7 @@ describe("check: the text, JSON and SARIF reports", function () {
         " +   └─ azure-native:containerservice:ManagedCluster  aks                            create",
         "",
         "Policies:",
-        "    ❌ aks-trusted-access@v0.1.0 (local: dist/policypack)",
+        "    ❌ aks-trusted-access@v0.1.0 (local: cli/dist/policypack)",
         "        - [mandatory]  aks-trusted-access-required  (1 violation)",
         `          ${DESCRIPTION}`,
         `          azure-native:containerservice:ManagedCluster: aks  at ${PROGRAM}:6`,
@@ -126,7 +126,7 @@ describe("check: the text, JSON and SARIF reports", function () {
         [
           "aks-trusted-access",
           "0.1.0",
-          "dist/policypack",
+          "cli/dist/policypack",
           [
             "aks-cluster-system-assigned-identity:mandatory",
             "aks-kms-private-key-vault:advisory",

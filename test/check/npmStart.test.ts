@@ -49,7 +49,7 @@ describe("npm start", function () {
 
   it("starts check again with the Node settings measured to help large programs, which the program's process has", async () => {
     const { code, stdout, stderr } = await runToEnd(process.execPath, [
-      "bin/aks-trusted-access.js",
+      "cli/bin/aks-trusted-access.js",
       "check",
       "test/check/fixtures/node-settings",
       "--output",

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { TrustedAccessRole } from "../../policypack/domain";
+import { TrustedAccessRole } from "../../domain";
 import {
   BACKUP_VAULT_ID,
   DEFENDER_OPERATOR_ID,
@@ -8,7 +8,7 @@ import {
   backupBinding,
   clusterArgs,
   mlBinding,
-} from "./fixtures";
+} from "./support/fixtures";
 import {
   CLUSTER_SUBSCRIPTION,
   PRINCIPAL_ID,
@@ -18,7 +18,7 @@ import {
   only,
   runProgram,
   valueOf,
-} from "./harness";
+} from "./support/harness";
 
 const CLUSTER = TYPE.cluster;
 const BINDING = TYPE.binding;

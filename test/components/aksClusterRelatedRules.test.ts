@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { clusterArgs } from "./fixtures";
-import { Registration, TYPE, UNKNOWN_INPUT, only, runProgram, valueOf } from "./harness";
+import { clusterArgs } from "./support/fixtures";
+import { Registration, TYPE, UNKNOWN_INPUT, only, runProgram, valueOf } from "./support/harness";
 
 const CLUSTER = TYPE.cluster;
 const POOL = TYPE.pool;

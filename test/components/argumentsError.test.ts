@@ -2,9 +2,9 @@ import * as assert from "assert";
 import { inspect } from "util";
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentArgumentsError } from "../../components/argumentsError";
-import { ARM_ID_FORMS } from "../../policypack/domain";
-import { clusterArgs, mlBinding } from "./fixtures";
-import { runProgram } from "./harness";
+import { ARM_ID_FORMS } from "../../domain";
+import { clusterArgs, mlBinding } from "./support/fixtures";
+import { runProgram } from "./support/harness";
 
 // Pulumi's program runners (`run`, `run-plugin`) inspect every unhandled error with `util.inspect`, even one they
 // then report by its message. The default inspection of a component's argument error walks the component it holds;

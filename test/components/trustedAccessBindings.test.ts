@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { TrustedAccessRole } from "../../policypack/domain";
-import { BACKUP_VAULT_ID, ML_ROLES, WORKSPACE_ID, bindingsArgs } from "./fixtures";
-import { Registration, outputOfResource, runProgram, valueOf } from "./harness";
+import { TrustedAccessRole } from "../../domain";
+import { BACKUP_VAULT_ID, ML_ROLES, WORKSPACE_ID, bindingsArgs } from "./support/fixtures";
+import { Registration, outputOfResource, runProgram, valueOf } from "./support/harness";
 
 const BINDING = "azure-native:containerservice:TrustedAccessRoleBinding";
 const COMPONENT = "aks-trusted-access:index:TrustedAccessBindings";

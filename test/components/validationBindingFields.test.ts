@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ARM_ID_FORMS, TrustedAccessRole } from "../../policypack/domain";
-import { BACKUP_VAULT_ID, OTHER_WORKSPACE_ID, WORKSPACE_ID, mlBinding } from "./fixtures";
-import { UNKNOWN_INPUT, notYetCreated } from "./harness";
+import { ARM_ID_FORMS, TrustedAccessRole } from "../../domain";
+import { BACKUP_VAULT_ID, OTHER_WORKSPACE_ID, WORKSPACE_ID, mlBinding } from "./support/fixtures";
+import { UNKNOWN_INPUT, notYetCreated } from "./support/harness";
 import {
   BINDING,
   Bindings,
@@ -10,7 +10,7 @@ import {
   bindingNames,
   components,
   failureMessages,
-} from "./validationSupport";
+} from "./support/validation";
 
 type BindingField = "name" | "roles" | "sourceResourceId";
 

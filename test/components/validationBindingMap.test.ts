@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ARM_ID_FORMS } from "../../policypack/domain";
-import { WORKSPACE_ID, backupBinding, mlBinding, workspaceBindings } from "./fixtures";
-import { Bindings, EXAMPLE_ROLE, bindingNames, components } from "./validationSupport";
+import { ARM_ID_FORMS } from "../../domain";
+import { WORKSPACE_ID, backupBinding, mlBinding, workspaceBindings } from "./support/fixtures";
+import { Bindings, EXAMPLE_ROLE, bindingNames, components } from "./support/validation";
 
 for (const { component, prefix, map, run } of components) {
   describe(`${component} argument checks: the map of bindings`, () => {

@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { AksClusterArgs } from "../../components";
-import { bindingsArgs, clusterArgs } from "./fixtures";
-import { notYetCreated, runProgram } from "./harness";
-import { bindingNames, failureMessages } from "./validationSupport";
+import { bindingsArgs, clusterArgs } from "./support/fixtures";
+import { notYetCreated, runProgram } from "./support/harness";
+import { bindingNames, failureMessages } from "./support/validation";
 
 describe("AksCluster cluster argument checks", () => {
   const cases = [

@@ -1,5 +1,5 @@
 import type { NodeOsMaintenanceWindowArgs } from "../../components";
-import { FourFormCase, fourFormTests } from "./validationRelatedRulesSupport";
+import { FourFormCase, fourFormTests } from "./support/validationRelatedRules";
 
 type WindowField = "dayOfWeek" | "startTime" | "durationHours" | "utcOffset";
 

@@ -1,5 +1,5 @@
 import type { NodePoolArgs } from "../../components";
-import { FourFormCase, fourFormTests } from "./validationRelatedRulesSupport";
+import { FourFormCase, fourFormTests } from "./support/validationRelatedRules";
 
 const POOL = "azure-native:containerservice:AgentPool";
 const TAINT_FORM = '"key=value:Effect" with Effect NoSchedule, PreferNoSchedule or NoExecute';

@@ -1,4 +1,4 @@
-import { FourFormCase, fourFormTests } from "./validationRelatedRulesSupport";
+import { FourFormCase, fourFormTests } from "./support/validationRelatedRules";
 
 const cases: FourFormCase[] = [
   {

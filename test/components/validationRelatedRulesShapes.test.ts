@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { AksClusterArgs } from "../../components";
-import { clusterArgs } from "./fixtures";
-import { runProgram } from "./harness";
-import { PREFIX } from "./validationRelatedRulesSupport";
+import { clusterArgs } from "./support/fixtures";
+import { runProgram } from "./support/harness";
+import { PREFIX } from "./support/validationRelatedRules";
 
 // Arguments that decide which resources exist must be plain: these checks run before any child, on plain values only.
 const cases: { name: string; change: Record<string, unknown>; message: string }[] = [

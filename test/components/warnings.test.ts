@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { TrustedAccessRole } from "../../policypack/domain";
-import { OTHER_SUBSCRIPTION, WORKSPACE_ID, bindingsArgs, clusterArgs, mlBinding } from "./fixtures";
-import { CLUSTER_SUBSCRIPTION, runProgram } from "./harness";
+import { TrustedAccessRole } from "../../domain";
+import { OTHER_SUBSCRIPTION, WORKSPACE_ID, bindingsArgs, clusterArgs, mlBinding } from "./support/fixtures";
+import { CLUSTER_SUBSCRIPTION, runProgram } from "./support/harness";
 
 const BINDING = "azure-native:containerservice:TrustedAccessRoleBinding";
 const NEW_ROLE = "Microsoft.MachineLearningServices/workspaces/mlworkload-v2";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { parseArmId, parseClusterId } from "../../policypack/domain";
+import { parseArmId, parseClusterId } from "../../domain";
 
 const SUB = "00000000-0000-0000-0000-00000000000a";
 

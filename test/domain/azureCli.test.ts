@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { execFileSync } from "child_process";
-import { azureCliCommand, shellWord } from "../../policypack/domain";
+import { azureCliCommand, shellWord } from "../../domain";
 
 const TEMPLATE =
   "az aks nodepool update --resource-group <group> --cluster-name <cluster> --name <pool> --enable-fips-image";

@@ -1,11 +1,5 @@
 import * as assert from "assert";
-import {
-  BindingFields,
-  TrustedAccessRole,
-  UNKNOWN,
-  checkBinding,
-  checkBindingSet,
-} from "../../policypack/domain";
+import { BindingFields, TrustedAccessRole, UNKNOWN, checkBinding, checkBindingSet } from "../../domain";
 
 const SUB = "00000000-0000-0000-0000-00000000000a";
 const OTHER_SUB = "00000000-0000-0000-0000-00000000000b";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { BindingStateVerdict, judgeBindingState } from "../../policypack/domain";
+import { BindingStateVerdict, judgeBindingState } from "../../domain";
 
 const AGAIN = "so it may not give the access it declares until it is applied again";
 

@@ -12,7 +12,7 @@ import {
   checkNodePoolFips,
   checkPrivateCluster,
   nodeOsWindowAzureCli,
-} from "../../policypack/domain";
+} from "../../domain";
 
 const PASS: RuleVerdict = { status: "pass" };
 const fail = (problem: string): RuleVerdict => ({ status: "fail", problem });

@@ -7,7 +7,7 @@ import {
   checkRoles,
   checkRolesFitSource,
   checkSourceResourceId,
-} from "../../policypack/domain";
+} from "../../domain";
 
 const WORKSPACE =
   "/subscriptions/00000000-0000-0000-0000-00000000000a/resourceGroups/ml/providers/" +

@@ -6,7 +6,7 @@ import {
   isValidTaint,
   isValidUtcOffset,
   isValidWindowHours,
-} from "../../policypack/domain";
+} from "../../domain";
 
 /** Each rule, with values it must accept and values it must refuse. */
 const rules: { name: string; test: (v: never) => boolean; accepts: unknown[]; refuses: unknown[] }[] = [

@@ -6,7 +6,7 @@ import {
   parseRole,
   privilegeReasons,
   roleAcceptsSource,
-} from "../../policypack/domain";
+} from "../../domain";
 
 describe("parseRole", () => {
   it("splits a role into source type, namespace, first type and role name", () => {

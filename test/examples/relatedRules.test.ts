@@ -5,7 +5,7 @@ import type { CheckReport } from "../../cli/output/checkReport";
 import type { CliRun } from "../check/support/runCli";
 import { checkFixture } from "../check/support/checkFixture";
 import { SHIPPED_PACK } from "../support/builtPackage";
-import { RELATED_RULE_POLICIES } from "./relatedRulePolicies";
+import { RELATED_RULE_POLICIES } from "./support/relatedRulePolicies";
 
 const COMPONENTS_DOC = path.resolve(__dirname, "../../docs/components.md");
 

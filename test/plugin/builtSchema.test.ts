@@ -119,6 +119,14 @@ describe("the schema built into dist/ and the sources beside it", () => {
     });
   }
 
+  it("serves the built schema of a packed package, which ships compiled code and no sources", () => {
+    const root = fakePackage();
+    build(root);
+    for (const file of ["tsconfig.build.json", "tsconfig.json", "index.ts"]) fs.rmSync(path.join(root, file));
+    fs.rmSync(path.join(root, "components"), { recursive: true });
+    assert.deepStrictEqual(readBuiltSchema(root).schema, SCHEMA);
+  });
+
   it("refuses when dist/ holds no schema", () => {
     const root = fakePackage();
     assert.throws(

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { TrustedAccessRole } from "../../policypack/domain";
+import { TrustedAccessRole } from "../../domain";
 import { bindingLimits } from "../../policypack/policies";
-import { StackResourceFixture, Violation, runStackPolicy, urnOf } from "./fixtures/policyRunner";
+import { StackResourceFixture, Violation, runStackPolicy, urnOf } from "./support/policyRunner";
 import {
   BACKUP_VAULT_ID,
   CLASSIC_BINDING,
@@ -17,8 +17,8 @@ import {
   nativeClusterInputs,
   resource,
   withoutField,
-} from "./fixtures/resources";
-import { UNKNOWN_STRING } from "./fixtures/wire";
+} from "./support/resources";
+import { UNKNOWN_STRING } from "./support/wire";
 
 const AKS = 'AKS cluster "aks" (Azure name "aks-prod")';
 const workspace = (i: number): string => ML_WORKSPACE_ID.replace(/mlw$/, `mlw${i}`);

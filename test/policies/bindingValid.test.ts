@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { TrustedAccessRole } from "../../policypack/domain";
+import { TrustedAccessRole } from "../../domain";
 import { bindingValid } from "../../policypack/policies";
-import { runResourcePolicy } from "./fixtures/policyRunner";
+import { runResourcePolicy } from "./support/policyRunner";
 import {
   BACKUP_VAULT_ID,
   CLASSIC_BINDING,
@@ -14,8 +14,8 @@ import {
   resource,
   withField,
   withoutField,
-} from "./fixtures/resources";
-import { UNKNOWN_ARRAY, UNKNOWN_STRING } from "./fixtures/wire";
+} from "./support/resources";
+import { UNKNOWN_ARRAY, UNKNOWN_STRING } from "./support/wire";
 
 const ML = TrustedAccessRole.MachineLearningWorkload;
 const BACKUP = TrustedAccessRole.BackupOperator;

@@ -1,11 +1,11 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
 import { PolicyResource } from "@pulumi/policy";
-import { UNKNOWN } from "../../policypack/domain";
-import { bindingsOf, clusterBindings } from "../../policypack/policies/bindingLinks";
-import { ClusterRef } from "../../policypack/policies/clusterRef";
-import { TextReading } from "../../policypack/policies/plainProps";
-import { StackBinding, StackCluster } from "../../policypack/policies/stackResources";
+import { UNKNOWN } from "../../domain";
+import { bindingsOf, clusterBindings } from "../../policypack/readers/bindingLinks";
+import { ClusterLocator } from "../../policypack/readers/clusterLocator";
+import { TextReading } from "../../policypack/readers/plainProps";
+import { StackBinding, StackCluster } from "../../policypack/readers/stackResources";
 
 /**
  * `clusterBindings` is the indexed form of `bindingsOf`, which compares every binding with every cluster: for any
@@ -20,7 +20,7 @@ const OTHER_TYPE = "azure-native:resources:ResourceGroup";
 const text = (...pool: string[]): fc.Arbitrary<TextReading> =>
   fc.oneof(fc.constantFrom(...pool), fc.constant(UNKNOWN), fc.constant(undefined));
 
-const ref: fc.Arbitrary<ClusterRef> = fc.record({
+const ref: fc.Arbitrary<ClusterLocator> = fc.record({
   subscriptionId: text("sub-1", "SUB-1", "sub-2"),
   resourceGroupName: text("rg-a", "RG-A", "rg-b"),
   clusterName: text("aks-1", "AKS-1", "aks-2", "aks-3"),
@@ -47,9 +47,9 @@ function policyResource(type: string, name: string): PolicyResource {
 }
 
 interface StackShape {
-  readonly clusters: readonly { readonly ref: ClusterRef; readonly classic: boolean }[];
+  readonly clusters: readonly { readonly ref: ClusterLocator; readonly classic: boolean }[];
   readonly bindings: readonly {
-    readonly target: ClusterRef;
+    readonly target: ClusterLocator;
     readonly classic: boolean;
     /** Indexes into the clusters (modulo their count), and -1 for a resource that is not a cluster. */
     readonly dependsOn: readonly number[];

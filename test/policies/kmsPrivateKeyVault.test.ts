@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { kmsPrivateKeyVault } from "../../policypack/policies";
-import { AKS, exemptHint, messagesOf } from "./fixtures/clusterRules";
+import { AKS, exemptHint, messagesOf } from "./support/clusterRules";
 import {
   CLASSIC_CLUSTER,
   KEY_ID,
@@ -9,8 +9,8 @@ import {
   compliantNativeClusterInputs,
   compliantNativeClusterOutputs,
   resource,
-} from "./fixtures/resources";
-import { UNKNOWN_BOOLEAN, UNKNOWN_STRING } from "./fixtures/wire";
+} from "./support/resources";
+import { UNKNOWN_BOOLEAN, UNKNOWN_STRING } from "./support/wire";
 
 const RULE = '"Use Private Key Vaults for Encryption at Rest in AKS"';
 const CONFLICT =

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { nodeOsAutoUpgrade } from "../../policypack/policies";
-import { AKS, exemptHint, messagesOf } from "./fixtures/clusterRules";
+import { AKS, exemptHint, messagesOf } from "./support/clusterRules";
 import {
   CLASSIC_CLUSTER,
   NATIVE_CLUSTER,
@@ -12,8 +12,8 @@ import {
   nativeMaintenanceInputs,
   nativeMaintenanceOutputs,
   resource,
-} from "./fixtures/resources";
-import { UNKNOWN_NUMBER, UNKNOWN_STRING } from "./fixtures/wire";
+} from "./support/resources";
+import { UNKNOWN_NUMBER, UNKNOWN_STRING } from "./support/wire";
 
 const RULE = '"Enable and Configure Node OS Auto-Upgrades"';
 const HINT = exemptHint("node-os-auto-upgrade-exempt");

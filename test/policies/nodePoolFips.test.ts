@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { nodePoolFips } from "../../policypack/policies";
-import { runStackPolicy, urnOf } from "./fixtures/policyRunner";
-import { AKS, exemptHint, messagesOf } from "./fixtures/clusterRules";
+import { runStackPolicy, urnOf } from "./support/policyRunner";
+import { AKS, exemptHint, messagesOf } from "./support/clusterRules";
 import {
   CLASSIC_CLUSTER,
   CLASSIC_NODE_POOL,
@@ -16,8 +16,8 @@ import {
   nativeAgentPoolInputs,
   nativeAgentPoolOutputs,
   resource,
-} from "./fixtures/resources";
-import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING } from "./fixtures/wire";
+} from "./support/resources";
+import { UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING } from "./support/wire";
 
 const RULE = '"Enable FIPS for AKS Cluster Node Pools"';
 const HINT = exemptHint("node-pool-fips-exempt");

@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
 import * as policySdk from "@pulumi/policy";
-import { UNKNOWN } from "../../policypack/domain";
-import { Plain, PlainRecord, isRecord, plain, plainFields } from "../../policypack/policies/plainProps";
-import { UNKNOWN_SENTINELS, overTheWire } from "./fixtures/wire";
+import { UNKNOWN } from "../../domain";
+import { Plain, PlainRecord, isRecord, plain, plainFields } from "../../policypack/readers/plainProps";
+import { UNKNOWN_SENTINELS, overTheWire } from "./support/wire";
 
 // The SDK's real proxy and error, the ones its gRPC server wraps props in and throws. Its proxy.d.ts does not
 // declare them.

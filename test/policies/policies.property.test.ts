@@ -1,17 +1,17 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { catalogRoles } from "../../policypack/domain";
+import { catalogRoles } from "../../domain";
 import { PACK_POLICIES } from "../../policypack/policies";
-import { bindingsOf, clusterBindings } from "../../policypack/policies/bindingLinks";
-import { stackInventory } from "../../policypack/policies/stackResources";
+import { bindingsOf, clusterBindings } from "../../policypack/readers/bindingLinks";
+import { stackInventory } from "../../policypack/readers/stackResources";
 import {
   StackResourceFixture,
   Violation,
   policyResources,
   runResourcePolicy,
   runStackPolicy,
-} from "./fixtures/policyRunner";
+} from "./support/policyRunner";
 import {
   BACKUP_VAULT_ID,
   CLASSIC_BINDING,
@@ -44,8 +44,8 @@ import {
   nativeBindingOutputs,
   nativeClusterInputs,
   nativeClusterOutputs,
-} from "./fixtures/resources";
-import { UNKNOWN_SENTINELS, UNKNOWN_STRING, overTheWire } from "./fixtures/wire";
+} from "./support/resources";
+import { UNKNOWN_SENTINELS, UNKNOWN_STRING, overTheWire } from "./support/wire";
 
 /**
  * Thousands of random and malformed property bags, unknowns among them, sent to every policy through the SDK's

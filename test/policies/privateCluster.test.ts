@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { privateCluster } from "../../policypack/policies";
-import { runStackPolicy, urnOf } from "./fixtures/policyRunner";
-import { AKS, exemptHint, messagesOf } from "./fixtures/clusterRules";
+import { runStackPolicy, urnOf } from "./support/policyRunner";
+import { AKS, exemptHint, messagesOf } from "./support/clusterRules";
 import {
   CLASSIC_CLUSTER,
   NATIVE_CLUSTER,
@@ -11,8 +11,8 @@ import {
   compliantNativeClusterOutputs,
   resource,
   withField,
-} from "./fixtures/resources";
-import { UNKNOWN_BOOLEAN, UNKNOWN_OBJECT } from "./fixtures/wire";
+} from "./support/resources";
+import { UNKNOWN_BOOLEAN, UNKNOWN_OBJECT } from "./support/wire";
 
 const FIX =
   "or for a cluster that exists run az aks update --resource-group rg-aks --name aks-prod " +

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { TrustedAccessRole } from "../../policypack/domain";
+import { TrustedAccessRole } from "../../domain";
 import { PrivilegedRolesConfig, privilegedRoles } from "../../policypack/policies";
-import { runResourcePolicy } from "./fixtures/policyRunner";
+import { runResourcePolicy } from "./support/policyRunner";
 import {
   CLASSIC_BINDING,
   NATIVE_BINDING,
@@ -12,8 +12,8 @@ import {
   nativeBindingOutputs,
   resource,
   withField,
-} from "./fixtures/resources";
-import { UNKNOWN_ARRAY, UNKNOWN_STRING } from "./fixtures/wire";
+} from "./support/resources";
+import { UNKNOWN_ARRAY, UNKNOWN_STRING } from "./support/wire";
 
 const INFERENCE = TrustedAccessRole.MachineLearningInference;
 const ML = TrustedAccessRole.MachineLearningWorkload;

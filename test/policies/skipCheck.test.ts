@@ -1,11 +1,11 @@
 import * as assert from "assert";
 import * as policySdk from "@pulumi/policy";
 import { ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { formatSkipNote, parseSkipNote, previewSkipNote } from "../../policypack/domain";
+import { formatSkipNote, parseSkipNote, previewSkipNote } from "../../domain";
 import { PACK_POLICIES, reportingSkips, skipCheck, systemAssignedIdentity } from "../../policypack/policies";
-import { runResourcePolicy, urnOf } from "./fixtures/policyRunner";
-import { NATIVE_CLUSTER, nativeClusterInputs, withField } from "./fixtures/resources";
-import { UNKNOWN_OBJECT, UNKNOWN_STRING } from "./fixtures/wire";
+import { runResourcePolicy, urnOf } from "./support/policyRunner";
+import { NATIVE_CLUSTER, nativeClusterInputs, withField } from "./support/resources";
+import { UNKNOWN_OBJECT, UNKNOWN_STRING } from "./support/wire";
 
 // The SDK's own error class, which its server turns into the advisory "can't run policy … during preview" note.
 const UnknownValueError: abstract new (...args: never[]) => Error = policySdk.UnknownValueError;

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { systemAssignedIdentity } from "../../policypack/policies";
-import { runResourcePolicy } from "./fixtures/policyRunner";
+import { runResourcePolicy } from "./support/policyRunner";
 import {
   CLASSIC_BINDING,
   CLASSIC_CLUSTER,
@@ -11,8 +11,8 @@ import {
   resource,
   withField,
   withoutField,
-} from "./fixtures/resources";
-import { UNKNOWN_OBJECT, UNKNOWN_STRING } from "./fixtures/wire";
+} from "./support/resources";
+import { UNKNOWN_OBJECT, UNKNOWN_STRING } from "./support/wire";
 
 const FIX =
   'set identity: { type: "SystemAssigned" } (the AksCluster component always does), since Trusted Access ' +

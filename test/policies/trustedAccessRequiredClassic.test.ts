@@ -8,9 +8,9 @@ import {
   classicClusterProps,
   nativeBindingInputs,
   resource,
-} from "./fixtures/resources";
-import { AKS, check, uncovered } from "./fixtures/trustedAccessRequired";
-import { UNKNOWN_STRING } from "./fixtures/wire";
+} from "./support/resources";
+import { AKS, check, uncovered } from "./support/trustedAccessRequired";
+import { UNKNOWN_STRING } from "./support/wire";
 
 describe("aks-trusted-access-required: classic azure provider", () => {
   const classicCluster = (props: object = classicClusterProps({ id: CLUSTER_ID })) =>

@@ -1,10 +1,10 @@
 import * as assert from "assert";
-import { TrustedAccessRole } from "../../policypack/domain";
+import { TrustedAccessRole } from "../../domain";
 import { TrustedAccessRequiredConfig } from "../../policypack/policies";
-import { urnOf } from "./fixtures/policyRunner";
-import { BACKUP_VAULT_ID, nativeBindingInputs, nativeClusterInputs, withField } from "./fixtures/resources";
-import { AKS, check, nativeBindingOf, nativeCluster, uncovered } from "./fixtures/trustedAccessRequired";
-import { UNKNOWN_ARRAY, UNKNOWN_OBJECT, UNKNOWN_STRING } from "./fixtures/wire";
+import { urnOf } from "./support/policyRunner";
+import { BACKUP_VAULT_ID, nativeBindingInputs, nativeClusterInputs, withField } from "./support/resources";
+import { AKS, check, nativeBindingOf, nativeCluster, uncovered } from "./support/trustedAccessRequired";
+import { UNKNOWN_ARRAY, UNKNOWN_OBJECT, UNKNOWN_STRING } from "./support/wire";
 
 const ML = TrustedAccessRole.MachineLearningWorkload;
 const BACKUP = TrustedAccessRole.BackupOperator;

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { urnOf } from "./fixtures/policyRunner";
+import { urnOf } from "./support/policyRunner";
 import {
   CLUSTER_ID,
   CLUSTER_NAME,
@@ -13,10 +13,10 @@ import {
   resource,
   withField,
   withoutField,
-} from "./fixtures/resources";
-import { AKS, check, nativeBindingOf, nativeCluster, uncovered } from "./fixtures/trustedAccessRequired";
-import { UNKNOWN_STRING } from "./fixtures/wire";
-import { TrustedAccessRole } from "../../policypack/domain";
+} from "./support/resources";
+import { AKS, check, nativeBindingOf, nativeCluster, uncovered } from "./support/trustedAccessRequired";
+import { UNKNOWN_STRING } from "./support/wire";
+import { TrustedAccessRole } from "../../domain";
 
 describe("aks-trusted-access-required: coverage of azure-native clusters", () => {
   describe("coverage", () => {

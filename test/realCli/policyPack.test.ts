@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO, SHIPPED_PACK } from "../support/builtPackage";
+import { CLI_PACK, REPO, SHIPPED_PACK } from "../support/builtPackage";
 import { policyEvents } from "./support/engineEvents";
 import { PulumiSandbox } from "./support/pulumiSandbox";
 import { RealCliTools, requireRealCli } from "./support/realCliTools";
@@ -10,8 +10,8 @@ import { RealCliTools, requireRealCli } from "./support/realCliTools";
 const WITHOUT_BINDING = path.join(REPO, "test/check/fixtures/cluster-without-binding");
 const NODE_OS_NONE = path.join(REPO, "test/realCli/fixtures/node-os-none");
 const PACKS = [
-  { name: "compiled, as it ships (dist/policypack)", dir: SHIPPED_PACK },
-  { name: "from its TypeScript sources (policypack/)", dir: path.join(REPO, "policypack") },
+  { name: "package, as it ships (policypack/, main: dist/policypack/index.js)", dir: SHIPPED_PACK },
+  { name: "copy the commands run (cli/dist/policypack)", dir: CLI_PACK },
 ];
 
 for (const pack of PACKS) {

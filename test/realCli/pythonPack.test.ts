@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { SHIPPED_PACK } from "../support/builtPackage";
-import { clusterProgram } from "./fixtures/pythonPrograms";
+import { clusterProgram } from "./support/pythonPrograms";
 import { ConsumerProject } from "./support/consumerProject";
 import { policyEvents, steps } from "./support/engineEvents";
 import { PulumiSandbox } from "./support/pulumiSandbox";
@@ -10,7 +10,7 @@ import { requireRealCli } from "./support/realCliTools";
 
 // The pack is TypeScript; the stack it judges is Python. Nothing of ours is in the program: it makes azure-native's
 // resources from PyPI's pulumi-azure-native, and the pack sees them through the engine as for any language.
-describe("pulumi preview --policy-pack dist/policypack on a Python stack, under the real CLI", function () {
+describe("pulumi preview --policy-pack policypack on a Python stack, under the real CLI", function () {
   this.timeout(600_000);
   let sandbox: PulumiSandbox;
   let project: ConsumerProject;

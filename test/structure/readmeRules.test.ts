@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { CLUSTER_RULES } from "../../policypack/domain";
-import { renderRulesTable, withRulesTable } from "../../policypack/domain/clusterRules/rulesTable";
+import { CLUSTER_RULES } from "../../domain";
+import { renderRulesTable, withRulesTable } from "../../domain/clusterRules/rulesTable";
 
 const README = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
 

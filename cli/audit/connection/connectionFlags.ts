@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { show } from "../../../policypack/domain";
+import { show } from "../../../domain";
 import { UsageError } from "../../command/usageError";
 import { Cloud } from "./clouds";
 import type { ConnectionOptions } from "./connection";

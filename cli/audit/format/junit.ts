@@ -1,6 +1,6 @@
 import { JunitCase, JunitSuite, renderJunit } from "../../output/junit/junitXml";
 import type { AuditReport, ClusterResult, Finding, RuleCheck } from "../report";
-import { TRUSTED_ACCESS_FINDING } from "../../../policypack/domain";
+import { TRUSTED_ACCESS_FINDING } from "../../../domain";
 import { CHECKED_RULE_OF } from "../rules";
 
 /**

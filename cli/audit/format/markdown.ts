@@ -1,6 +1,6 @@
 import { FindingRow, renderFindings } from "../../output/markdown/findingsTable";
 import { cell, codeCell, escapeInline } from "../../output/markdown/markdownText";
-import type { AuditReport, ClusterRef, SubscriptionResult } from "../report";
+import type { AuditReport, LiveCluster, SubscriptionResult } from "../report";
 import { ADVICE_RULE } from "../rules";
 import { summarize } from "../summary";
 import { resultLine } from "./resultLine";
@@ -67,7 +67,7 @@ export function formatMarkdown(report: AuditReport, limit?: number): string {
   );
 }
 
-function clusterCell(cluster: ClusterRef, subscription: SubscriptionResult): string {
+function clusterCell(cluster: LiveCluster, subscription: SubscriptionResult): string {
   return (
     `${cell(cluster.name)} (subscription ${cell(subscription.name)}, ` +
     `resource group ${cell(cluster.resourceGroup)})`

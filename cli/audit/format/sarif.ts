@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import type { Log, Notification, ReportingConfiguration, ReportingDescriptor, Result } from "sarif";
-import type { AuditReport, ClusterRef, ClusterResult, SubscriptionResult } from "../report";
-import { NODE_OS_WINDOW_FINDING, TRUSTED_ACCESS_FINDING } from "../../../policypack/domain";
+import type { AuditReport, LiveCluster, ClusterResult, SubscriptionResult } from "../report";
+import { NODE_OS_WINDOW_FINDING, TRUSTED_ACCESS_FINDING } from "../../../domain";
 import {
   ADVICE_RULE,
   ADVICE_RULE_TEXT,
@@ -74,7 +74,7 @@ function ruleIds(report: AuditReport): string[] {
   return findings.includes(TRUSTED_ACCESS_FINDING.missing) ? [...findings, ADVICE_RULE] : findings;
 }
 
-function where(cluster: ClusterRef, subscription: SubscriptionResult): string {
+function where(cluster: LiveCluster, subscription: SubscriptionResult): string {
   return `AKS cluster "${cluster.name}" (subscription ${subscription.name}, resource group ${cluster.resourceGroup})`;
 }
 
@@ -83,7 +83,7 @@ function where(cluster: ClusterRef, subscription: SubscriptionResult): string {
  * cluster's ARM id, lower-cased (Resource Manager and Resource Graph spell its parts differently), under `azure/`,
  * stands in as a repository-relative path. The id as Azure gave it is the logical location.
  */
-const clusterLocation = (cluster: ClusterRef): Result["locations"] => [
+const clusterLocation = (cluster: LiveCluster): Result["locations"] => [
   {
     physicalLocation: { artifactLocation: { uri: encodeURI(`azure${cluster.id.toLowerCase()}`) } },
     logicalLocations: [{ name: cluster.name, fullyQualifiedName: cluster.id, kind: "resource" }],
@@ -94,7 +94,7 @@ const clusterLocation = (cluster: ClusterRef): Result["locations"] => [
  * Code scanning matches a result across runs by this: the rule, the cluster (ignoring case) and what in it the
  * result is about — a binding, or a warning's text — never wording that changes with the cluster's state.
  */
-function fingerprints(rule: string, cluster: ClusterRef, about: string): Result["partialFingerprints"] {
+function fingerprints(rule: string, cluster: LiveCluster, about: string): Result["partialFingerprints"] {
   const identity = [rule, cluster.id.toLowerCase(), about].join("\u0000");
   return { "aksTrustedAccessAudit/v1": createHash("sha256").update(identity).digest("hex") };
 }

@@ -1,5 +1,5 @@
 import type { AuditReport, ClusterResult, RuleCheck, SubscriptionResult } from "../report";
-import { NODE_OS_WINDOW_FINDING } from "../../../policypack/domain";
+import { NODE_OS_WINDOW_FINDING } from "../../../domain";
 import { CHECKED_RULE_OF, CheckedRule, catalogEntry, policiesOf } from "../rules";
 import { summarize } from "../summary";
 import { resultLine } from "./resultLine";

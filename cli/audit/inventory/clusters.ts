@@ -1,15 +1,15 @@
 import type { ContainerServiceClient, TrustedAccessRoleBinding } from "@azure/arm-containerservice";
 import type { Limiter } from "../limiter";
 import { collectPages } from "../paging";
-import type { AuditedBinding, ClusterRef } from "../report";
-import { toClusterRef } from "./clusterRef";
+import type { AuditedBinding, LiveCluster } from "../report";
+import { toLiveCluster } from "./liveCluster";
 import { settingsFromSdk } from "./clusterSettings";
 
 /** The clusters of the client's subscription (`managedClusters.list`, all pages), with their rule settings. */
-export async function listClusters(client: ContainerServiceClient, limit: Limiter): Promise<ClusterRef[]> {
+export async function listClusters(client: ContainerServiceClient, limit: Limiter): Promise<LiveCluster[]> {
   const clusters = await collectPages(limit, client.managedClusters.list());
   return clusters.map((c) =>
-    toClusterRef({
+    toLiveCluster({
       id: c.id,
       location: c.location,
       identityType: c.identity?.type,
@@ -23,7 +23,7 @@ export async function listClusters(client: ContainerServiceClient, limit: Limite
 export async function listBindings(
   client: ContainerServiceClient,
   limit: Limiter,
-  cluster: ClusterRef,
+  cluster: LiveCluster,
 ): Promise<AuditedBinding[]> {
   const bindings: TrustedAccessRoleBinding[] = await collectPages(
     limit,

@@ -5,9 +5,9 @@ import {
   WEEK_DAYS,
   WeeklyStart,
   isValidStartTime,
-} from "../../../policypack/domain";
+} from "../../../domain";
 import type { Limiter } from "../limiter";
-import type { ClusterRef } from "../report";
+import type { LiveCluster } from "../report";
 
 const NOT_FOUND = 404;
 
@@ -24,7 +24,7 @@ export interface LiveNodeOsWindow extends NodeOsWindowFields {
 export async function readNodeOsWindow(
   client: ContainerServiceClient,
   limit: Limiter,
-  cluster: ClusterRef,
+  cluster: LiveCluster,
 ): Promise<LiveNodeOsWindow | undefined> {
   try {
     const config = await limit(() =>

@@ -1,7 +1,7 @@
 import type { Connection } from "../connection/connection";
 import type { Limiter } from "../limiter";
-import type { ClusterRef } from "../report";
-import { ClusterFields, toClusterRef } from "./clusterRef";
+import type { LiveCluster } from "../report";
+import { ClusterFields, toLiveCluster } from "./liveCluster";
 import { settingsFromArmJson } from "./clusterSettings";
 
 /** Resource Graph takes at most this many subscriptions per query. */
@@ -17,7 +17,7 @@ export const CLUSTER_QUERY =
 
 /** The clusters of each subscription of a batch, or why the batch's query failed. */
 export type GraphBatchResult =
-  | { readonly subscriptionIds: readonly string[]; readonly clusters: readonly ClusterRef[] }
+  | { readonly subscriptionIds: readonly string[]; readonly clusters: readonly LiveCluster[] }
   | { readonly subscriptionIds: readonly string[]; readonly error: unknown };
 
 /**
@@ -37,14 +37,14 @@ export async function listClustersWithResourceGraph(
   return Promise.all(
     batches.map(async (batch): Promise<GraphBatchResult> => {
       try {
-        const clusters: ClusterRef[] = [];
+        const clusters: LiveCluster[] = [];
         let skipToken: string | undefined;
         do {
           const options = { resultFormat: "objectArray" as const, top: ROWS_PER_PAGE, skipToken };
           const page = await limit(() =>
             client.resources({ subscriptions: batch, query: CLUSTER_QUERY, options }),
           );
-          clusters.push(...rowsOf(page.data).map((row) => toClusterRef(row)));
+          clusters.push(...rowsOf(page.data).map((row) => toLiveCluster(row)));
           skipToken = page.skipToken;
         } while (skipToken !== undefined && skipToken !== "");
         return { subscriptionIds: batch, clusters };

@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CheckError } from "../checkError";
-import { toolPackage } from "../toolPackage";
 import { PackPlan } from "./packFleet";
 import { readPolicyConfigFile } from "./policyConfigFile";
 
@@ -38,15 +37,10 @@ function defaultPack(programDir: string): string {
 }
 
 /**
- * The pack shipped with this package. Run compiled (from dist/, as installed), the tool uses the compiled pack,
- * which needs no TypeScript compiler in the user's project; run from its sources, it uses the pack's sources, so
- * that a test never runs a stale build.
+ * The pack shipped with the commands: the same place relative to this file in both forms. Run compiled (from
+ * cli/dist/, as installed), it is the compiled copy in cli/dist/policypack, which needs no TypeScript compiler in
+ * the user's project; run from the sources, it is the repository's policypack/.
  */
 function shippedPack(): string {
-  const root = toolPackage().root;
-  const compiled = path.join(root, "dist", "policypack");
-  const runningCompiled = path.extname(__filename) === ".js";
-  return runningCompiled && fs.existsSync(path.join(compiled, "PulumiPolicy.yaml"))
-    ? compiled
-    : path.join(root, "policypack");
+  return path.resolve(__dirname, "..", "..", "..", "policypack");
 }

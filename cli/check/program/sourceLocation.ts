@@ -3,13 +3,16 @@ import { fileURLToPath } from "url";
 import type { SourcePosition, StackTrace } from "@pulumi/pulumi/proto/source_pb";
 import { SourceLocation } from "./recordedStack";
 
-/** This package's root, whether this file runs from its sources or from its build in `dist/`. */
+/** The commands' package (cli/), whether this file runs from its sources or from its build in `cli/dist/`. */
 const HERE = path.resolve(__dirname, "..", "..", "..");
-const PACKAGE_ROOT = path.basename(HERE) === "dist" ? path.dirname(HERE) : HERE;
-/** This tool's own code — its sources, its build and its bin script — is never the user's. */
-const TOOL_CODE = ["cli", "components", "policypack", "dist", "bin"].map(
-  (dir) => path.join(PACKAGE_ROOT, dir) + path.sep,
-);
+const CLI_PACKAGE = path.basename(HERE) === "dist" ? path.dirname(HERE) : path.join(HERE, "cli");
+/** In this repository, its root, whose components a program of examples/ imports by path. */
+const REPOSITORY = path.dirname(CLI_PACKAGE);
+/** This tool's own code (the commands' sources, build and bin script; the components, pack and domain) is never the user's. */
+const TOOL_CODE = [
+  CLI_PACKAGE,
+  ...["components", "plugin", "domain", "policypack", "dist"].map((dir) => path.join(REPOSITORY, dir)),
+].map((dir) => dir + path.sep);
 
 /** Whether a file is the user's code: not a dependency in node_modules, not Node itself, not this tool. */
 export function isUserFile(file: string): boolean {

@@ -1,4 +1,4 @@
-import type { AuditedBinding, ClusterRef, ClusterSettings } from "../../../cli/audit/report";
+import type { AuditedBinding, LiveCluster, ClusterSettings } from "../../../cli/audit/report";
 
 /** Typed builders for in-process tests: a compliant baseline that each case changes in one field. */
 
@@ -45,7 +45,7 @@ export function someSettings(change: Partial<RuleFields> = {}): ClusterSettings 
   });
 }
 
-export function aCluster(change: Partial<ClusterRef> = {}): ClusterRef {
+export function aCluster(change: Partial<LiveCluster> = {}): LiveCluster {
   return {
     id: `/subscriptions/${SUB}/resourcegroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/aks-1`,
     subscriptionId: SUB,

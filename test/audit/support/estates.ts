@@ -1,5 +1,5 @@
-import snapshot from "../../../policypack/domain/data/trusted-access-roles.westeurope.json";
-import { TrustedAccessRole } from "../../../policypack/domain";
+import snapshot from "../../../domain/data/trusted-access-roles.westeurope.json";
+import { TrustedAccessRole } from "../../../domain";
 import type {
   FakeBinding,
   FakeCluster,

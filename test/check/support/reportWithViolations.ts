@@ -44,7 +44,7 @@ export function reportWithViolations(count: number, messageLength = 80): CheckRe
     policyPacks: [
       {
         ...PACK,
-        path: "dist/policypack",
+        path: "cli/dist/policypack",
         policies: [
           {
             name: "aks-private-cluster",

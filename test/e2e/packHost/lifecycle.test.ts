@@ -3,7 +3,7 @@ import { spawn } from "child_process";
 import * as path from "path";
 import { PackCallError, liveProcessCount, startPolicyPack, withPolicyPack } from "../../../cli/packHost";
 import { AnalyzerConnection } from "../../../cli/packHost/analyzerClient";
-import { fixturePack, isRunning } from "./processes";
+import { fixturePack, isRunning } from "../support/processes";
 
 const PACK = fixturePack("probePack");
 

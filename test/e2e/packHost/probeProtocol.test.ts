@@ -14,7 +14,7 @@ import {
   startPolicyPack,
   unknown,
 } from "../../../cli/packHost";
-import { fixturePack } from "./processes";
+import { fixturePack } from "../support/processes";
 
 /**
  * Drives the probe pack (test/e2e/fixtures/probePack), whose policies report back what the policy SDK's server

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PackStartError, liveProcessCount, startPolicyPack } from "../../../cli/packHost";
-import { fixturePack } from "./processes";
+import { fixturePack } from "../support/processes";
 
 /** Runs `start` and returns the PackStartError it must fail with. */
 async function startError(dir: string): Promise<PackStartError> {

@@ -4,8 +4,8 @@ import * as path from "path";
 import { describePolicies } from "../../../cli/check/policy/describePolicies";
 import { PackInfo, withPolicyPack } from "../../../cli/packHost";
 import { PACK_NAME, PACK_POLICIES } from "../../../policypack/policies";
-import { DESCRIPTION, POLICY } from "./expected";
-import { PACK_DIR } from "./scenarios";
+import { DESCRIPTION, POLICY } from "../support/expected";
+import { PACK_DIR } from "../support/scenarios";
 
 describe("the aks-trusted-access pack, started as `pulumi preview --policy-pack policypack` starts it", function () {
   this.timeout(180_000);

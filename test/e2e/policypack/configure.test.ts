@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { EnforcementLevel, JsonValue, PolicyConfig } from "../../../cli/packHost";
-import { TrustedAccessRole } from "../../../policypack/domain";
-import { analyzeLikeTheEngine } from "./engineRun";
+import { TrustedAccessRole } from "../../../domain";
+import { analyzeLikeTheEngine } from "../support/engineRun";
 import {
   POLICY,
   PolicyName,
@@ -9,7 +9,7 @@ import {
   uncovered,
   verdict,
   TRUSTED_ACCESS_POLICIES,
-} from "./expected";
+} from "../support/expected";
 import {
   BACKUP_VAULT_ID,
   CLUSTER_GROUP,
@@ -17,8 +17,8 @@ import {
   ML_WORKSPACE_ID,
   aksClusterPreview,
   packForSuite,
-} from "./scenarios";
-import { TestStack } from "./testStack";
+} from "../support/scenarios";
+import { TestStack } from "../support/testStack";
 
 type Change = {
   readonly enforcementLevel?: EnforcementLevel;

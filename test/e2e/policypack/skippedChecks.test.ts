@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { unknown } from "../../../cli/packHost";
-import { TrustedAccessRole } from "../../../policypack/domain";
-import { analyzeLikeTheEngine, skippedLikeTheEngine } from "./engineRun";
-import { POLICY, TRUSTED_ACCESS_POLICIES, uncovered, verdict } from "./expected";
-import { CLUSTER_GROUP, packForSuite } from "./scenarios";
-import { TestStack } from "./testStack";
+import { TrustedAccessRole } from "../../../domain";
+import { analyzeLikeTheEngine, skippedLikeTheEngine } from "../support/engineRun";
+import { POLICY, TRUSTED_ACCESS_POLICIES, uncovered, verdict } from "../support/expected";
+import { CLUSTER_GROUP, packForSuite } from "../support/scenarios";
+import { TestStack } from "../support/testStack";
 
 /**
  * The pack started as the CLI starts it, over gRPC: a check skipped on a value unknown in preview comes back as

@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { unknown } from "../../../cli/packHost";
-import { TrustedAccessRole } from "../../../policypack/domain";
-import { analyzeLikeTheEngine } from "./engineRun";
-import { POLICY, verdict, TRUSTED_ACCESS_POLICIES } from "./expected";
-import { BACKUP_VAULT_ID, CLUSTER_GROUP, aksClusterPreview, packForSuite } from "./scenarios";
-import { TestStack } from "./testStack";
+import { TrustedAccessRole } from "../../../domain";
+import { analyzeLikeTheEngine } from "../support/engineRun";
+import { POLICY, verdict, TRUSTED_ACCESS_POLICIES } from "../support/expected";
+import { BACKUP_VAULT_ID, CLUSTER_GROUP, aksClusterPreview, packForSuite } from "../support/scenarios";
+import { TestStack } from "../support/testStack";
 
 /**
  * The pack started as the CLI starts it, with no policy config (no --policy-pack-config: each policy at its own

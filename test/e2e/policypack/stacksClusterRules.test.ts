@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { reconcilePolicyConfig } from "../../../cli/check/policy/reconcilePolicyConfig";
 import { EnforcementLevel, unknown } from "../../../cli/packHost";
-import { analyzeLikeTheEngine } from "./engineRun";
-import { POLICY, PolicyName, verdict } from "./expected";
-import { CLUSTER_GROUP, SUBSCRIPTION, clusterId, packForSuite } from "./scenarios";
-import { TestStack } from "./testStack";
+import { analyzeLikeTheEngine } from "../support/engineRun";
+import { POLICY, PolicyName, verdict } from "../support/expected";
+import { CLUSTER_GROUP, SUBSCRIPTION, clusterId, packForSuite } from "../support/scenarios";
+import { TestStack } from "../support/testStack";
 
 const RULE_POLICIES: readonly PolicyName[] = [POLICY.nodeOs, POLICY.privateCluster, POLICY.fips, POLICY.kms];
 const KEY_ID = "https://kv-aks.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef";

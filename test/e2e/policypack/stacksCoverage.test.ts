@@ -1,8 +1,14 @@
 import * as assert from "assert";
 import { unknown } from "../../../cli/packHost";
-import { TrustedAccessRole } from "../../../policypack/domain";
-import { analyzeLikeTheEngine } from "./engineRun";
-import { POLICY, inferenceRoleGranted, uncovered, verdict, TRUSTED_ACCESS_POLICIES } from "./expected";
+import { TrustedAccessRole } from "../../../domain";
+import { analyzeLikeTheEngine } from "../support/engineRun";
+import {
+  POLICY,
+  inferenceRoleGranted,
+  uncovered,
+  verdict,
+  TRUSTED_ACCESS_POLICIES,
+} from "../support/expected";
 import {
   BACKUP_VAULT_ID,
   CLUSTER_GROUP,
@@ -12,8 +18,8 @@ import {
   packForSuite,
   bindingId,
   clusterId,
-} from "./scenarios";
-import { TestStack } from "./testStack";
+} from "../support/scenarios";
+import { TestStack } from "../support/testStack";
 
 /**
  * The pack started as the CLI starts it, with no policy config (no --policy-pack-config: each policy at its own

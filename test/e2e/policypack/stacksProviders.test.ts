@@ -1,10 +1,16 @@
 import * as assert from "assert";
 import { unknown } from "../../../cli/packHost";
-import { TrustedAccessRole } from "../../../policypack/domain";
-import { analyzeLikeTheEngine } from "./engineRun";
-import { IDENTITY_FIX, POLICY, uncovered, verdict, TRUSTED_ACCESS_POLICIES } from "./expected";
-import { BACKUP_VAULT_ID, CLUSTER_GROUP, ML_WORKSPACE_ID, packForSuite, clusterId } from "./scenarios";
-import { TestStack } from "./testStack";
+import { TrustedAccessRole } from "../../../domain";
+import { analyzeLikeTheEngine } from "../support/engineRun";
+import { IDENTITY_FIX, POLICY, uncovered, verdict, TRUSTED_ACCESS_POLICIES } from "../support/expected";
+import {
+  BACKUP_VAULT_ID,
+  CLUSTER_GROUP,
+  ML_WORKSPACE_ID,
+  packForSuite,
+  clusterId,
+} from "../support/scenarios";
+import { TestStack } from "../support/testStack";
 
 /**
  * The pack started as the CLI starts it, with no policy config (no --policy-pack-config: each policy at its own

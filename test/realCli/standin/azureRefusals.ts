@@ -1,4 +1,4 @@
-import { MAX_BINDINGS_PER_CLUSTER } from "../../../policypack/domain/bindingRules";
+import { MAX_BINDINGS_PER_CLUSTER } from "../../../domain/bindingRules";
 import { StandinState, StoredResource } from "./standinState";
 
 const CLUSTER_CHILD =

@@ -9,15 +9,19 @@ const NOT_COPIED = new Set(["sdks", "venv", ".venv", "node_modules", "__pycache_
 
 /**
  * A copy of one of our examples for another Pulumi language (`examples/<name>`) in a temporary folder, as a user's
- * project holds it. Its `packages:` entry names this repository by absolute path instead of `../..`, and
- * {@link packageAdd} runs what the user runs: `pulumi package add <this repository>`, which installs the plugin
- * package here (our Node.js host's `npm install`, offline in the sandbox), reads its schema, binds it against the
- * azure-native stand-in's schema, and generates and links the SDK of the project's language.
+ * project holds it. Its `packages:` entry names the plugin package by absolute path instead of `../..` (this
+ * repository, or `pluginDir`, an unpacked `npm pack` of it), and {@link packageAdd} runs what the user runs:
+ * `pulumi package add <that folder>`, which installs the plugin package there (our Node.js host's `npm install`,
+ * offline in the sandbox), reads its schema, binds it against the azure-native stand-in's schema, and generates and
+ * links the SDK of the project's language.
  */
 export class ConsumerProject {
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    readonly pluginDir: string,
+  ) {}
 
-  static create(example: string): ConsumerProject {
+  static create(example: string, pluginDir: string = REPO): ConsumerProject {
     const source = path.join(REPO, "examples", example);
     if (!fs.existsSync(path.join(source, "Pulumi.yaml")))
       throw new Error(`examples/${example} has no Pulumi.yaml`);
@@ -26,16 +30,20 @@ export class ConsumerProject {
     const project = path.join(dir, "Pulumi.yaml");
     fs.writeFileSync(
       project,
-      fs.readFileSync(project, "utf8").replace(/^(\s+aks-trusted-access:\s*)\.\.\/\.\.\s*$/m, `$1${REPO}`),
+      fs
+        .readFileSync(project, "utf8")
+        .replace(/^(\s+aks-trusted-access:\s*)\.\.\/\.\.\s*$/m, `$1${pluginDir}`),
     );
-    return new ConsumerProject(dir);
+    return new ConsumerProject(dir, pluginDir);
   }
 
-  /** `pulumi package add <this repository>` in the project; throws with Pulumi's output when it fails. */
+  /** `pulumi package add <the plugin package>` in the project; throws with Pulumi's output when it fails. */
   async packageAdd(sandbox: PulumiSandbox): Promise<PulumiRun> {
-    const run = await sandbox.pulumi(["package", "add", REPO], { cwd: this.dir });
+    const run = await sandbox.pulumi(["package", "add", this.pluginDir], { cwd: this.dir });
     if (run.code !== 0)
-      throw new Error(`pulumi package add ${REPO} failed in ${this.dir}:\n${run.stdout}\n${run.stderr}`);
+      throw new Error(
+        `pulumi package add ${this.pluginDir} failed in ${this.dir}:\n${run.stdout}\n${run.stderr}`,
+      );
     return run;
   }
 

@@ -1,6 +1,14 @@
 export { CLUSTER_RULES, ClusterRuleId, ClusterRuleInfo, IDENTITY_POLICY } from "./catalog";
 export { KMS_IDENTITY_CONFLICT, KmsFields, checkKmsPrivateVault } from "./kmsPrivateVault";
-export { LiveCluster, LiveFinding, LiveRule, LiveVerdict, Severity, armList, armValue } from "./liveRule";
+export {
+  LiveClusterState,
+  LiveFinding,
+  LiveRule,
+  LiveVerdict,
+  Severity,
+  armList,
+  armValue,
+} from "./liveRule";
 export {
   MIN_WINDOW_HOURS,
   NODE_OS_SCHEDULE_NAME,

@@ -1,5 +1,5 @@
 import * as policySdk from "@pulumi/policy";
-import { UNKNOWN, Unknown } from "../domain";
+import { UNKNOWN, Unknown } from "../../domain";
 
 /**
  * A resource's properties with the SDK's unknown-checking proxy taken off. A value computed only at deployment

@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { ClusterRef, compareRefs } from "./clusterRef";
+import { ClusterLocator, compareLocators } from "./clusterLocator";
 import { clusterProvider } from "./resourceTypes";
 import { StackBinding, StackCluster } from "./stackResources";
 
@@ -14,7 +14,7 @@ export interface ClusterChild {
   readonly resource: PolicyResource;
   /** The property that names the cluster, whose `propertyDependencies` link the resource to it. */
   readonly clusterProperty: string;
-  readonly target: ClusterRef;
+  readonly target: ClusterLocator;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface ClusterChild {
 export function linkOf(binding: ClusterChild, cluster: StackCluster): Link {
   const dependsOn = binding.resource.propertyDependencies[binding.clusterProperty] ?? [];
   if (dependsOn.some((r) => r.urn === cluster.resource.urn)) return "targets";
-  const byValue = compareRefs(binding.target, cluster.ref);
+  const byValue = compareLocators(binding.target, cluster.ref);
   if (byValue === "same") return "targets";
   if (byValue === "different") return "not";
   return dependsOn.some((r) => clusterProvider(r.type) !== undefined) ? "not" : "may-target";
@@ -75,7 +75,7 @@ export function clusterBindings<T extends ClusterChild = StackBinding>(
   return (cluster) => found.get(cluster) ?? { targeting: [], undecided: [] };
 }
 
-/** The clusters of a stack by URN, resource group and name (ignoring case, as {@link compareRefs} does). */
+/** The clusters of a stack by URN, resource group and name (ignoring case, as {@link compareLocators} does). */
 class ClusterIndex {
   private readonly byUrn = new Map<string, StackCluster[]>();
   private readonly byGroup = new Map<string, StackCluster[]>();

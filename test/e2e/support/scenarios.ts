@@ -1,7 +1,7 @@
 import * as path from "path";
-import { TrustedAccessRole } from "../../../policypack/domain";
+import { TrustedAccessRole } from "../../../domain";
 import { PackSession, startPolicyPack, unknown } from "../../../cli/packHost";
-import { REPO, ensureBuilt } from "../../support/builtPackage";
+import { CLI_PACK, REPO, ensureBuilt } from "../../support/builtPackage";
 import { TestResource, TestStack } from "./testStack";
 
 /** Shared names and ids of the e2e stacks. */
@@ -59,11 +59,10 @@ export function aksClusterPreview(
 export const PACK_DIR = path.join(REPO, "policypack");
 
 /**
- * The same pack as `npm ci` compiles it into dist/policypack, built from the sources as they are now: what `check`
- * and a user of the installed package run. The TypeScript pack type-checks itself for seconds each time it starts;
- * analyzerInfo.test.ts and `npm start` start that one.
+ * The commands' copy of the pack as `npm ci` compiles it into cli/dist/policypack, built from the sources as they are
+ * now: what `check` runs by default.
  */
-const COMPILED_PACK_DIR = path.join(REPO, "dist", "policypack");
+const COMPILED_PACK_DIR = CLI_PACK;
 
 /**
  * The pack for a suite's tests, compiled: started before them as the CLI starts it for the stack of

@@ -1,22 +1,26 @@
-import { UNKNOWN, parseArmId, parseClusterId } from "../domain";
+import { UNKNOWN, parseArmId, parseClusterId } from "../../domain";
 import { TextReading } from "./plainProps";
 
 /** Where an AKS cluster is, as far as a resource's properties tell: each part known, unknown, or not given. */
-export interface ClusterRef {
+export interface ClusterLocator {
   readonly subscriptionId: TextReading;
   readonly resourceGroupName: TextReading;
   readonly clusterName: TextReading;
 }
 
-const NOTHING: ClusterRef = {
+const NOTHING: ClusterLocator = {
   subscriptionId: undefined,
   resourceGroupName: undefined,
   clusterName: undefined,
 };
-const ALL_UNKNOWN: ClusterRef = { subscriptionId: UNKNOWN, resourceGroupName: UNKNOWN, clusterName: UNKNOWN };
+const ALL_UNKNOWN: ClusterLocator = {
+  subscriptionId: UNKNOWN,
+  resourceGroupName: UNKNOWN,
+  clusterName: UNKNOWN,
+};
 
 /** The cluster an AKS cluster id names; unknown stays unknown; anything else names nothing. */
-export function refFromClusterId(id: TextReading): ClusterRef {
+export function locatorOfClusterId(id: TextReading): ClusterLocator {
   if (id === UNKNOWN) return ALL_UNKNOWN;
   const parsed = id === undefined ? undefined : parseClusterId(id);
   return parsed === undefined
@@ -29,8 +33,8 @@ export function refFromClusterId(id: TextReading): ClusterRef {
 }
 
 /** The cluster a binding's own ARM id (`.../managedClusters/<c>/trustedAccessRoleBindings/<b>`) sits under. */
-export function refFromBindingId(id: TextReading): ClusterRef {
-  return refFromChildId(id, "trustedAccessRoleBindings");
+export function locatorOfBindingId(id: TextReading): ClusterLocator {
+  return locatorOfChildId(id, "trustedAccessRoleBindings");
 }
 
 /**
@@ -39,7 +43,7 @@ export function refFromBindingId(id: TextReading): ClusterRef {
  * created, which gives neither its URL parameters nor its id (they are not response properties), so which cluster
  * it belongs to is not known yet.
  */
-export function refFromChildId(id: TextReading, childType: string): ClusterRef {
+export function locatorOfChildId(id: TextReading, childType: string): ClusterLocator {
   if (id === UNKNOWN || id === undefined) return ALL_UNKNOWN;
   const parsed = parseArmId(id);
   if (!parsed.ok) return NOTHING;
@@ -68,7 +72,7 @@ export type RefMatch = "same" | "different" | "undecided";
  * Subscriptions are compared only when both sides carry one (azure-native bindings and clusters before they exist
  * do not); an unknown subscription leaves the comparison undecided.
  */
-export function compareRefs(target: ClusterRef, cluster: ClusterRef): RefMatch {
+export function compareLocators(target: ClusterLocator, cluster: ClusterLocator): RefMatch {
   const parts: RefMatch[] = [
     comparePart(target.resourceGroupName, cluster.resourceGroupName),
     comparePart(target.clusterName, cluster.clusterName),
@@ -91,7 +95,7 @@ function comparePart(target: TextReading, cluster: TextReading): RefMatch {
  * is part of it when given, so that bindings of two clusters that share a group and name never pool; an unknown
  * subscription gives no key.
  */
-export function refKey(ref: ClusterRef): string | undefined {
+export function refKey(ref: ClusterLocator): string | undefined {
   const { subscriptionId, resourceGroupName, clusterName } = ref;
   if (
     typeof resourceGroupName !== "string" ||

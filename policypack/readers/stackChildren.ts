@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ClusterChild } from "./bindingLinks";
-import { ClusterRef, refFromChildId, refFromClusterId } from "./clusterRef";
+import { ClusterLocator, locatorOfChildId, locatorOfClusterId } from "./clusterLocator";
 import { Plain, TextReading, field, firstText, plainFields, stateField } from "./plainProps";
 import { AzureProvider, isMaintenanceConfiguration, nodePoolProvider } from "./resourceTypes";
 
@@ -104,7 +104,7 @@ function readClassicPool(resource: PolicyResource): StackNodePool {
     resource,
     provider: "azure",
     clusterProperty: "kubernetesClusterId",
-    target: refFromClusterId(firstText(field(props, "kubernetesClusterId"))),
+    target: locatorOfClusterId(firstText(field(props, "kubernetesClusterId"))),
     poolName: firstText(field(props, "name")),
     enableFips: field(props, "fipsEnabled"),
     enableFipsField: "fipsEnabled",
@@ -117,11 +117,11 @@ function readClassicPool(resource: PolicyResource): StackNodePool {
  * The cluster an azure-native child names: its `resourceGroupName` and `resourceName` inputs (directly, or under
  * `__inputs` once it exists), else its own id, which sits under its cluster's.
  */
-function nativeChildTarget(props: Plain, childType: string): ClusterRef {
+function nativeChildTarget(props: Plain, childType: string): ClusterLocator {
   const resourceGroupName = stateField(props, "resourceGroupName");
   const clusterName = stateField(props, "resourceName");
   return resourceGroupName === undefined && clusterName === undefined
-    ? refFromChildId(firstText(field(props, "id")), childType)
+    ? locatorOfChildId(firstText(field(props, "id")), childType)
     : {
         subscriptionId: undefined,
         resourceGroupName: firstText(resourceGroupName),

@@ -5,10 +5,10 @@
  */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import type { AksClusterArgs } from "../../components";
+import type { AksClusterArgs } from "../../../components";
 import { clusterArgs } from "./fixtures";
 import { ProgramRun, UNKNOWN_INPUT, notYetCreated, runProgram } from "./harness";
-import { failureMessages } from "./validationSupport";
+import { failureMessages } from "./validation";
 
 export const PREFIX = 'AksCluster "prod": ';
 

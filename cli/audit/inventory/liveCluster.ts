@@ -1,5 +1,5 @@
-import { parseClusterId, show } from "../../../policypack/domain";
-import type { ClusterRef, ClusterSettings } from "../report";
+import { parseClusterId, show } from "../../../domain";
+import type { LiveCluster, ClusterSettings } from "../report";
 
 /** What both cluster sources give of a cluster. */
 export interface ClusterFields {
@@ -13,7 +13,7 @@ export interface ClusterFields {
 }
 
 /** A cluster of a list, checked: its resource group and name come from its id, which Azure always sets. */
-export function toClusterRef(fields: ClusterFields): ClusterRef {
+export function toLiveCluster(fields: ClusterFields): LiveCluster {
   const parsed = typeof fields.id === "string" ? parseClusterId(fields.id) : undefined;
   if (parsed === undefined) {
     throw new Error(`Azure listed a cluster whose id ${show(fields.id)} is not an AKS cluster id`);

@@ -1,6 +1,10 @@
 /** Typed arguments for the component tests: a compliant baseline that each test changes in one place. */
-import type { AksClusterArgs, TrustedAccessBindingArgs, TrustedAccessBindingsArgs } from "../../components";
-import { TrustedAccessRole } from "../../policypack/domain";
+import type {
+  AksClusterArgs,
+  TrustedAccessBindingArgs,
+  TrustedAccessBindingsArgs,
+} from "../../../components";
+import { TrustedAccessRole } from "../../../domain";
 import { CLUSTER_SUBSCRIPTION } from "./harness";
 
 export const OTHER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000002";

@@ -2,7 +2,7 @@
  * What the argument-check tests of both components share: how each component is given bindings, and what a run
  * registered.
  */
-import type { TrustedAccessBindingArgs } from "../../components";
+import type { TrustedAccessBindingArgs } from "../../../components";
 import { bindingsArgs, clusterArgs } from "./fixtures";
 import { ProgramRun, runProgram } from "./harness";
 

@@ -1,8 +1,8 @@
-import { UNKNOWN, Unknown, exemptingTagKey, listsCluster, show } from "../domain";
+import { UNKNOWN, Unknown, exemptingTagKey, listsCluster, show } from "../../domain";
 import { stringList, textOr } from "./configValues";
-import { Plain, TextReading, isRecord } from "./plainProps";
+import { Plain, TextReading, isRecord } from "../readers/plainProps";
 import { skipCheck } from "./skipCheck";
-import { StackCluster } from "./stackResources";
+import { StackCluster } from "../readers/stackResources";
 import type { StackValidationArgs } from "@pulumi/policy";
 
 /**

@@ -1,5 +1,5 @@
 import { ReportViolation, StackValidationArgs } from "@pulumi/policy";
-import { ClusterRuleInfo, RuleVerdict } from "../domain";
+import { ClusterRuleInfo, RuleVerdict } from "../../domain";
 import { ruleViolation } from "./clusterRuleMessage";
 import {
   Exemption,
@@ -10,7 +10,7 @@ import {
   readExemptions,
 } from "./exemptions";
 import { skipCheck } from "./skipCheck";
-import { StackCluster, describeCluster, stackClusters } from "./stackResources";
+import { StackCluster, describeCluster, stackClusters } from "../readers/stackResources";
 
 /** The resource a verdict is about, as a violation and a skipped check name it. */
 export interface JudgedResource {

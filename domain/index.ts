@@ -46,7 +46,7 @@ export {
   IDENTITY_POLICY,
   KMS_IDENTITY_CONFLICT,
   KmsFields,
-  LiveCluster,
+  LiveClusterState,
   LiveFinding,
   LiveRule,
   LiveVerdict,

@@ -1,5 +1,5 @@
-import { ClusterRuleInfo, azureCliCommand, show } from "../domain";
-import { ClusterRef } from "./clusterRef";
+import { ClusterRuleInfo, azureCliCommand, show } from "../../domain";
+import { ClusterLocator } from "../readers/clusterLocator";
 import { Exemptions, exemptionHint } from "./exemptions";
 
 /**
@@ -25,7 +25,7 @@ export function ruleViolation(
  */
 export function azureCliFor(
   rule: Pick<ClusterRuleInfo, "azureCli" | "azureCliNote">,
-  ref: ClusterRef,
+  ref: ClusterLocator,
   poolName?: unknown,
 ): string {
   const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);

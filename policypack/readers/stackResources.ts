@@ -1,7 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
-import { show } from "../domain";
+import { show } from "../../domain";
 import { BINDING_FIELDS, BindingProps, readBindingProps } from "./bindingProps";
-import { ClusterRef, refFromBindingId, refFromClusterId } from "./clusterRef";
+import { ClusterLocator, locatorOfBindingId, locatorOfClusterId } from "./clusterLocator";
 import { Plain, field, firstText, plainFields, stateField } from "./plainProps";
 import { AzureProvider, bindingProvider, clusterProvider } from "./resourceTypes";
 
@@ -10,7 +10,7 @@ export interface StackCluster {
   readonly resource: PolicyResource;
   readonly provider: AzureProvider;
   /** Where the cluster is: from its inputs (directly or under `__inputs`), its `name` output or its id. */
-  readonly ref: ClusterRef;
+  readonly ref: ClusterLocator;
   readonly tags: Plain;
 }
 
@@ -20,7 +20,7 @@ export interface StackBinding extends BindingProps {
   readonly provider: AzureProvider;
   /** The property that names the cluster, whose `propertyDependencies` link the binding to it. */
   readonly clusterProperty: "resourceName" | "kubernetesClusterId";
-  readonly target: ClusterRef;
+  readonly target: ClusterLocator;
 }
 
 export interface StackInventory {
@@ -56,7 +56,7 @@ const CLUSTER_FIELDS: readonly string[] = ["id", "name", "resourceName", "resour
 
 function readCluster(resource: PolicyResource, provider: AzureProvider): StackCluster {
   const props = plainFields(resource.props, CLUSTER_FIELDS);
-  const byId = refFromClusterId(firstText(field(props, "id")));
+  const byId = locatorOfClusterId(firstText(field(props, "id")));
   // azure-native: the Azure name is the `resourceName` input, and the `name` output once the cluster exists.
   const nameCandidates: Plain[] =
     provider === "azure-native"
@@ -78,16 +78,16 @@ function readBinding(resource: PolicyResource, provider: AzureProvider): StackBi
   const props = plainFields(resource.props, BINDING_FIELDS);
   const declared = readBindingProps(provider, props);
   if (provider === "azure") {
-    const target = refFromClusterId(firstText(field(props, "kubernetesClusterId")));
+    const target = locatorOfClusterId(firstText(field(props, "kubernetesClusterId")));
     return { ...declared, resource, provider, clusterProperty: "kubernetesClusterId", target };
   }
   // azure-native: outputs of an existing binding lack resourceGroupName/resourceName; `__inputs` keeps them,
   // and a state without `__inputs` still has the binding's own id, which sits under its cluster's.
   const resourceGroupName = stateField(props, "resourceGroupName");
   const clusterName = stateField(props, "resourceName");
-  const target: ClusterRef =
+  const target: ClusterLocator =
     resourceGroupName === undefined && clusterName === undefined
-      ? refFromBindingId(firstText(field(props, "id")))
+      ? locatorOfBindingId(firstText(field(props, "id")))
       : {
           subscriptionId: undefined,
           resourceGroupName: firstText(resourceGroupName),

@@ -6,7 +6,7 @@ import {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { SkippedCheck, formatSkipNote } from "../domain";
+import { SkippedCheck, formatSkipNote } from "../../domain";
 
 // @pulumi/policy 1.21 exports this class at runtime, but its proxy.d.ts does not declare it: type it here.
 const UnknownValueError: abstract new (...args: never[]) => Error = policySdk.UnknownValueError;

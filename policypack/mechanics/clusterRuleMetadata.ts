@@ -1,5 +1,5 @@
 import type { Policy } from "@pulumi/policy";
-import type { ClusterRuleInfo } from "../domain";
+import type { ClusterRuleInfo } from "../../domain";
 
 /** A cluster rule's policy metadata, all of it from its catalog row: the one place a rule's words are kept. */
 export function clusterRuleMetadata(

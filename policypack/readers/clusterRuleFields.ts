@@ -5,7 +5,7 @@ import {
   NodePoolFipsFields,
   UNKNOWN,
   show,
-} from "../domain";
+} from "../../domain";
 import { Plain, field, isRecord, plainFields, stateField } from "./plainProps";
 import { StackCluster } from "./stackResources";
 

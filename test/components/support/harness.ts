@@ -54,7 +54,7 @@ export interface ProgramRun<T> {
   readonly failures: Error[];
 }
 
-type Components = typeof import("../../components");
+type Components = typeof import("../../../components");
 
 interface MonitorWithRegister {
   registerResource(
@@ -130,7 +130,7 @@ export async function runProgram<T>(
     "stack",
     preview,
   );
-  const components = await import("../../components");
+  const components = await import("../../../components");
 
   const registrations: Registration[] = [];
   const warnings: Warning[] = [];

@@ -26,7 +26,7 @@ export interface LiveFinding {
  * A live cluster as the cluster list gives it: its identity type, and its `properties` as ARM's JSON holds them
  * (the Azure SDK's model, whose names differ from ARM's only in case, such as `enableFips`, reads the same).
  */
-export interface LiveCluster {
+export interface LiveClusterState {
   readonly identityType: string;
   readonly properties: Readonly<Record<string, unknown>>;
 }
@@ -47,14 +47,14 @@ export interface LiveRule {
    * The verdicts on a cluster from the cluster list's JSON alone. Absent for a rule that needs reads of its own
    * (Trusted Access reads the bindings): audit then judges it with code of its own.
    */
-  readonly assess?: (cluster: LiveCluster) => readonly LiveVerdict[];
+  readonly assess?: (cluster: LiveClusterState) => readonly LiveVerdict[];
   /** What a user must know before running the rule's fix on a live cluster (said once, whatever the clusters). */
   readonly fixNote?: string;
   /**
    * When the rule's fix cannot be run on this cluster and the choice is recorded with the policy's exemption tag
    * instead (KMS on a system-assigned cluster).
    */
-  readonly fixByExemption?: (cluster: LiveCluster) => boolean;
+  readonly fixByExemption?: (cluster: LiveClusterState) => boolean;
 }
 
 /**
