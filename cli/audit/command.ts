@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { CLUSTER_RULES } from "../../domain";
 import { runCommand } from "../command/runCommand";
 import { prepareReports, writeReports } from "../command/reportFlag";
 import { prepareOut, writeReport } from "../command/writeReport";
@@ -24,14 +25,19 @@ const FORMATTERS: Readonly<Record<OutputFormat, (report: AuditReport) => string>
   junit: formatJunit,
 };
 
+/** The rules' titles, from their catalog: "A", "B" and "C". */
+const RULE_TITLES = Object.values(CLUSTER_RULES)
+  .map((rule) => `"${rule.conformityRule}"`)
+  .join(", ")
+  .replace(/, ([^,]*)$/, " and $1");
+
 export function registerAuditCommand(program: Command): void {
   const audit = program
     .command("audit")
     .description(
-      "Check live AKS clusters across subscriptions against the Trusted Access rule and the four it names (node OS " +
-        "auto-upgrade, private cluster, FIPS node pools, KMS with a private key vault), each at its policy's " +
-        "level in the policy pack. Exit 0 without a mandatory finding, 1 with one, 2 when what could not be read " +
-        "may hide one.",
+      `Check live AKS clusters across subscriptions against the Cloud Conformity rules ${RULE_TITLES}, each at ` +
+        "its policy's level in the policy pack. Exit 0 without a mandatory finding, 1 with one, 2 when what could " +
+        "not be read may hide one.",
     );
   addAuditFlags(audit).action((flags: AuditFlags, command: Command) =>
     runCommand(
