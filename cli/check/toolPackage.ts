@@ -3,9 +3,8 @@ import * as path from "path";
 
 const NAME = "aks-trusted-access-cli";
 
-/** The installed commands' package (aks-trusted-access-cli): its folder and version. */
+/** The installed commands' package (aks-trusted-access-cli): its version, which the reports name. */
 export interface ToolPackage {
-  readonly root: string;
   readonly version: string;
 }
 
@@ -15,7 +14,7 @@ export function toolPackage(): ToolPackage {
     const manifest = path.join(dir, "package.json");
     if (fs.existsSync(manifest)) {
       const pkg = JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string; version?: string };
-      if (pkg.name === NAME) return { root: dir, version: pkg.version ?? "0.0.0" };
+      if (pkg.name === NAME) return { version: pkg.version ?? "0.0.0" };
     }
     if (path.dirname(dir) === dir)
       throw new Error(`${NAME}: cannot find its own package.json above ${__dirname}`);
