@@ -1,8 +1,9 @@
 import { Command } from "commander";
-import { registerAuditCommands } from "./audit";
+import { registerAuditCommand } from "./audit/command";
 import { registerCheckCommand } from "./check";
 import { toolPackage } from "./check/toolPackage";
 import { EXIT } from "./command/exitCodes";
+import { registerRolesCommand } from "./roles/command";
 
 export function buildProgram(): Command {
   const program = new Command("aks-trusted-access")
@@ -11,7 +12,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   // Each command registers itself here.
-  registerAuditCommands(program);
+  registerAuditCommand(program);
+  registerRolesCommand(program);
   registerCheckCommand(program);
   return program;
 }

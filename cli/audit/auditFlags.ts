@@ -1,8 +1,6 @@
 import { Command, Option } from "commander";
 import { show } from "../../domain";
 import { ConnectionFlags, addConnectionFlags, parseConnectionFlags } from "./connection/connectionFlags";
-import { POLICY_CONFIG_FLAG } from "./policyConfig";
-import type { RuleFlags } from "./ruleSelection";
 import { CHECKED_RULES, CheckedRule } from "./rules";
 import type { AuditOptions } from "./runAudit";
 import { UsageError } from "../command/usageError";
@@ -16,6 +14,19 @@ export const OutputFormat = {
   Junit: "junit",
 } as const;
 export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];
+
+/** The option that names the policy config file, in every message about it. */
+export const POLICY_CONFIG_FLAG = "--policy-config";
+
+/** The rules the flags ask for. */
+export interface RuleFlags {
+  /** `--rule`'s rules in the order of `CHECKED_RULES`, or all of them without it. */
+  readonly rules: readonly CheckedRule[];
+  /** Whether `--rule` named them. */
+  readonly rulesNamed: boolean;
+  /** `--require-maintenance-window`. */
+  readonly requireMaintenanceWindow: boolean;
+}
 
 export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 64;

@@ -1,29 +1,8 @@
 import type { Command } from "commander";
 import { CLUSTER_RULES } from "../../domain";
 import { runCommand } from "../command/runCommand";
-import { prepareReports, writeReports } from "../command/reportFlag";
-import { prepareOut, writeReport } from "../command/writeReport";
-import { AuditFlags, OutputFormat, addAuditFlags, parseAuditFlags } from "./auditFlags";
+import { AuditFlags, addAuditFlags } from "./auditFlags";
 import { describeAzureError } from "./azureError";
-import { formatJson } from "./format/json";
-import { formatJunit } from "./format/junit";
-import { formatMarkdown } from "./format/markdown";
-import { formatSarif } from "./format/sarif";
-import { formatTable } from "./format/table";
-import { loadEnforcement } from "./policyConfig";
-import { terminalProgress } from "./progress";
-import type { AuditReport } from "./report";
-import { selectRules } from "./ruleSelection";
-import { runAudit } from "./runAudit";
-import { summarize } from "./summary";
-
-const FORMATTERS: Readonly<Record<OutputFormat, (report: AuditReport) => string>> = {
-  table: formatTable,
-  json: formatJson,
-  sarif: formatSarif,
-  markdown: formatMarkdown,
-  junit: formatJunit,
-};
 
 /** The rules' titles, from their catalog: "A", "B" and "C". */
 const RULE_TITLES = Object.values(CLUSTER_RULES)
@@ -42,22 +21,8 @@ export function registerAuditCommand(program: Command): void {
   addAuditFlags(audit).action((flags: AuditFlags, command: Command) =>
     runCommand(
       command,
-      async () => {
-        const options = parseAuditFlags(flags);
-        const selection = selectRules(options, await loadEnforcement(options.policyConfig));
-        prepareOut(options.out);
-        prepareReports(options.reports);
-        const progress = terminalProgress(process.stderr);
-        let report: AuditReport;
-        try {
-          report = await runAudit({ ...options, ...selection }, progress.update);
-        } finally {
-          progress.done();
-        }
-        writeReport(FORMATTERS[options.output](report), options.out);
-        writeReports(options.reports, (format) => FORMATTERS[format as OutputFormat](report));
-        return summarize(report).exitCode;
-      },
+      // The Azure SDK loads only when audit runs: `check` and `--help` start without it.
+      async () => (await import("./auditAction")).auditAction(flags),
       describeAzureError,
     ),
   );

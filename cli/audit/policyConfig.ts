@@ -5,10 +5,8 @@ import { stringList, textOr } from "../../policypack/mechanics/configValues";
 import { describePolicies } from "../check/policy/describePolicies";
 import { readPolicyConfigFile } from "../check/policy/policyConfigFile";
 import { reconcilePolicyConfig } from "../check/policy/reconcilePolicyConfig";
+import { POLICY_CONFIG_FLAG } from "./auditFlags";
 import type { Enforcement, PolicyExemptions } from "./enforcement";
-
-/** The option that names the config file, in every message about it. */
-export const POLICY_CONFIG_FLAG = "--policy-config";
 
 /**
  * The enforcement `audit` applies: the pack's own policies, with their levels and config schemas, configured by a

@@ -1,19 +1,9 @@
 import { UsageError } from "../command/usageError";
 import type { RuleSelection } from "./auditCluster";
 import { Enforcement, levelOf } from "./enforcement";
-import { POLICY_CONFIG_FLAG } from "./policyConfig";
+import { POLICY_CONFIG_FLAG, RuleFlags } from "./auditFlags";
 import { CLUSTER_RULES } from "../../domain";
-import { CheckedRule, policiesOf } from "./rules";
-
-/** The rules the flags ask for. */
-export interface RuleFlags {
-  /** `--rule`'s rules in the order of `CHECKED_RULES`, or all of them without it. */
-  readonly rules: readonly CheckedRule[];
-  /** Whether `--rule` named them. */
-  readonly rulesNamed: boolean;
-  /** `--require-maintenance-window`. */
-  readonly requireMaintenanceWindow: boolean;
-}
+import { policiesOf } from "./rules";
 
 /**
  * The rules that run, as the pack would run them: those the flags select, but none whose policies are all disabled;

@@ -1,6 +1,6 @@
 import { CheckReport } from "../output/checkReport";
 import { buildReport } from "./buildReport";
-import { PackFleet } from "./policy/packFleet";
+import type { PackFleet } from "./policy/packFleet";
 import { selectPolicyPacks } from "./policy/packSelection";
 import { chooseCompiler } from "./program/nativeCompiler";
 import { ProgramRun, prepareProgram, runPreparedProgram } from "./program/programRunner";
@@ -78,6 +78,8 @@ export async function runCheck(
   const fleetMade = Date.now();
   let fleet: PackFleet;
   try {
+    // Loaded once the checker runs: gRPC and the config validation are not needed to start it.
+    const { PackFleet } = await import("./policy/packFleet");
     fleet = new PackFleet(plans, {
       project: project.name,
       stack: config.stack,

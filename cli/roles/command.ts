@@ -10,7 +10,6 @@ import {
 import { UsageError } from "../command/usageError";
 import { RolesFormat, formatRolesJson, formatRolesTable } from "./formatRoles";
 import { describeAzureError } from "../audit/azureError";
-import { listRoles } from "./listRoles";
 import { catalogReport } from "./roleEntries";
 
 interface RolesFlags extends ConnectionFlags {
@@ -61,6 +60,8 @@ export function registerRolesCommand(program: Command): void {
               "00000000-0000-0000-0000-000000000000.",
           );
         }
+        // The Azure SDK loads only when Azure is asked.
+        const { listRoles } = await import("./listRoles");
         const report = await listRoles({
           ...parseConnectionFlags(flags),
           location: flags.location.toLowerCase(),

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import type { Enforcement } from "../../cli/audit/enforcement";
 import { loadEnforcement } from "../../cli/audit/policyConfig";
-import { RuleFlags, selectRules } from "../../cli/audit/ruleSelection";
+import type { RuleFlags } from "../../cli/audit/auditFlags";
+import { selectRules } from "../../cli/audit/ruleSelection";
 import { CHECKED_RULES } from "../../cli/audit/rules";
 import { UsageError } from "../../cli/command/usageError";
 

@@ -1,31 +1,7 @@
-import { AzureAuthorityHosts } from "@azure/identity";
-
-/** The Azure clouds `--cloud` accepts, named as `az cloud list` names them. */
+/** The Azure clouds `--cloud` accepts, named as `az cloud list` names them. Their endpoints: cloudEndpoints.ts. */
 export const Cloud = {
   AzureCloud: "AzureCloud",
   AzureChinaCloud: "AzureChinaCloud",
   AzureUSGovernment: "AzureUSGovernment",
 } as const;
 export type Cloud = (typeof Cloud)[keyof typeof Cloud];
-
-export interface CloudEndpoints {
-  /** Azure Resource Manager, also the audience of its tokens. */
-  readonly armEndpoint: string;
-  /** Microsoft Entra ID sign-in host, for the credentials that call it. */
-  readonly authorityHost: string;
-}
-
-export const CLOUD_ENDPOINTS: Readonly<Record<Cloud, CloudEndpoints>> = {
-  AzureCloud: {
-    armEndpoint: "https://management.azure.com",
-    authorityHost: AzureAuthorityHosts.AzurePublicCloud,
-  },
-  AzureChinaCloud: {
-    armEndpoint: "https://management.chinacloudapi.cn",
-    authorityHost: AzureAuthorityHosts.AzureChina,
-  },
-  AzureUSGovernment: {
-    armEndpoint: "https://management.usgovcloudapi.net",
-    authorityHost: AzureAuthorityHosts.AzureGovernment,
-  },
-};

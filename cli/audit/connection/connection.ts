@@ -3,8 +3,10 @@ import { ContainerServiceClient } from "@azure/arm-containerservice";
 import { ResourceGraphClient } from "@azure/arm-resourcegraph";
 import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
 import { azureErrorPolicy } from "./azureErrorPolicy";
-import { CLOUD_ENDPOINTS, Cloud } from "./clouds";
-import { CredentialKind, createCredential, signInFailure } from "./credentials";
+import { CLOUD_ENDPOINTS } from "./cloudEndpoints";
+import type { Cloud } from "./clouds";
+import type { CredentialKind } from "./credentialKinds";
+import { createCredential, signInFailure } from "./credentials";
 import { sharedTokenCredential } from "./sharedToken";
 import { AuditSetupError } from "../setupError";
 

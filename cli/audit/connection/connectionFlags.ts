@@ -3,7 +3,7 @@ import { show } from "../../../domain";
 import { UsageError } from "../../command/usageError";
 import { Cloud } from "./clouds";
 import type { ConnectionOptions } from "./connection";
-import { CREDENTIAL_KINDS, CredentialKind } from "./credentials";
+import { CREDENTIAL_KINDS, CredentialKind } from "./credentialKinds";
 
 /** The connection flags as commander parses them. */
 export interface ConnectionFlags {

@@ -6,16 +6,7 @@ import {
   ManagedIdentityCredential,
   WorkloadIdentityCredential,
 } from "@azure/identity";
-
-/** How `--credential` signs in; each choice is one credential class of `@azure/identity`. */
-export const CredentialKind = {
-  Default: "default",
-  Cli: "cli",
-  Environment: "environment",
-  ManagedIdentity: "managed-identity",
-  WorkloadIdentity: "workload-identity",
-} as const;
-export type CredentialKind = (typeof CredentialKind)[keyof typeof CredentialKind];
+import { CREDENTIAL_KINDS, CredentialKind } from "./credentialKinds";
 
 interface CredentialChoice {
   /** The SDK class, for messages. */
@@ -61,8 +52,6 @@ const CHOICES: Readonly<Record<CredentialKind, CredentialChoice>> = {
       "Set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_FEDERATED_TOKEN_FILE (AKS workload identity sets them in the pod).",
   },
 };
-
-export const CREDENTIAL_KINDS = Object.values(CredentialKind);
 
 export function createCredential(kind: CredentialKind, authorityHost: string): TokenCredential {
   return CHOICES[kind].create(authorityHost);

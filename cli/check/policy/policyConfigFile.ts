@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ENFORCEMENT_LEVELS, EnforcementLevel, JsonValue } from "../../packHost";
+import { ENFORCEMENT_LEVELS, EnforcementLevel, JsonValue } from "../../packHost/types";
 import { messageOf } from "../../command/commandError";
 import { CheckError } from "../checkError";
 
