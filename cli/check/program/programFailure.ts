@@ -1,5 +1,5 @@
 import { CheckError } from "../checkError";
-import { isUserFile, showLocation } from "./sourceLocation";
+import { inSource, isUserFile, showLocation } from "./sourceLocation";
 import { SourceLocation } from "./recordedStack";
 
 const FRAME = /^\s*at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/;
@@ -39,7 +39,7 @@ function userFrame(stack: string): SourceLocation | undefined {
   for (const line of stack.split("\n").slice(1)) {
     const match = FRAME.exec(line);
     if (match && isUserFile(match[1])) {
-      return { file: match[1], line: Number(match[2]), column: Number(match[3]) };
+      return inSource({ file: match[1], line: Number(match[2]), column: Number(match[3]) });
     }
   }
   return undefined;

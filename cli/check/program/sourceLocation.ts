@@ -1,6 +1,7 @@
 import * as path from "path";
 import { fileURLToPath } from "url";
 import type { SourcePosition, StackTrace } from "@pulumi/pulumi/proto/source_pb";
+import { originalPosition } from "./programSourceMaps";
 import { SourceLocation } from "./recordedStack";
 
 /** The commands' package (cli/), whether this file runs from its sources or from its build in `cli/dist/`. */
@@ -31,9 +32,14 @@ export function isUserFile(file: string): boolean {
 export function declarationSite(trace: StackTrace | undefined): SourceLocation | undefined {
   for (const frame of trace?.getFramesList() ?? []) {
     const location = toLocation(frame.getPc());
-    if (location !== undefined && isUserFile(location.file)) return location;
+    if (location !== undefined && isUserFile(location.file)) return inSource(location);
   }
   return undefined;
+}
+
+/** A position in the user's code as its source has it, through the source map of a compiled file. */
+export function inSource(location: SourceLocation): SourceLocation {
+  return originalPosition(location.file, location.line, location.column) ?? location;
 }
 
 function toLocation(pos: SourcePosition | undefined): SourceLocation | undefined {

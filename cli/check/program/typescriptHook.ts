@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
+import { rememberCompiled } from "./programSourceMaps";
 import { TypeScriptSettings, loadModule, tsNodeOptions } from "./typescriptSettings";
 
 interface TsNodeService {
@@ -42,6 +43,7 @@ export function installTypeScriptHook(settings: () => TypeScriptSettings): () =>
     const start = performance.now();
     const compiled = compiler().compile(fs.readFileSync(file, "utf8"), file);
     compileMs += performance.now() - start;
+    rememberCompiled(file, compiled);
     module._compile(compiled, file);
   };
   return () => {
@@ -51,19 +53,36 @@ export function installTypeScriptHook(settings: () => TypeScriptSettings): () =>
 }
 
 /**
- * ts-node's service, with Node's own source maps for stack traces (errors, the lines that declare resources)
- * rather than the source-map-support ts-node installs: the program's frames point into its .ts files either way,
- * but that one maps every frame of every stack trace, and the SDK formats one for each promise it makes
- * (`debuggablePromise`). On the AKS-shaped program of `npm run bench` at 10 clusters it took about 0.6 s of CPU
- * more (median of 3 runs each); see docs/performance.md. Enabled from the first file compiled, as before.
+ * ts-node's service, without the source-map-support it installs: the SDK formats a stack trace for every promise it
+ * makes, and programSourceMaps.ts maps only the positions check reports. Left installed, it would also map the
+ * program's frames for any other stack trace formatter in the process (a test runner's, or the program's own
+ * `source-map-support/register`), and those positions would then be mapped twice.
  */
 function createService(settings: TypeScriptSettings): TsNodeService {
   const tsNode = loadModule<TsNode>("ts-node", settings.tsNode);
-  process.setSourceMapsEnabled(true);
+  const support = sourceMapSupportOf(settings.tsNode);
+  const install = support?.install;
   const prepareStackTrace = Error.prepareStackTrace;
+  if (support !== undefined) support.install = () => undefined;
   try {
     return tsNode.create(tsNodeOptions(settings, true, settings.typeCheck));
   } finally {
+    if (support !== undefined) support.install = install;
     Error.prepareStackTrace = prepareStackTrace;
   }
+}
+
+/** The source-map-support that ts-node installs from `create()`, as ts-node finds it. */
+function sourceMapSupportOf(tsNode: string): { install?: unknown } | undefined {
+  for (const name of ["@cspotcode/source-map-support", "source-map-support"]) {
+    try {
+      return loadModule<{ install?: unknown }>(
+        name,
+        require.resolve(name, { paths: [path.dirname(tsNode)] }),
+      );
+    } catch {
+      // ts-node of another generation: try the other name.
+    }
+  }
+  return undefined;
 }
