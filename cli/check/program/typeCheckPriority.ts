@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as os from "os";
 
 /**
@@ -14,14 +15,25 @@ const LOWEST = 19;
 
 /**
  * Lowers this process's priority below that of its type-check, started before and so at this process's priority:
- * processes it starts from now on (the packs) inherit the lower one. On Linux this is the calling thread's, the one
- * that runs the program; the garbage collector's helper threads keep theirs. A system that refuses (no right to
- * change it) leaves it as it is: the priority is an optimization.
+ * processes and threads it starts from now on (the packs) inherit the lower one. On Linux a priority is a thread's,
+ * so each of this process's threads is lowered: the one that runs the program, and V8's, which collect its garbage
+ * beside it. A system that refuses (no right to change it) leaves it as it is: the priority is an optimization.
  */
 export function yieldToTypeCheck(): void {
+  for (const thread of threadsOfThisProcess()) {
+    try {
+      os.setPriority(thread, Math.min(os.getPriority(thread) + BELOW_TYPE_CHECK, LOWEST));
+    } catch {
+      // Left at its priority: only the ordering of the work is lost.
+    }
+  }
+}
+
+/** Linux's thread ids of this process; elsewhere 0, this process (where a priority is the whole process's). */
+function threadsOfThisProcess(): number[] {
   try {
-    os.setPriority(Math.min(os.getPriority() + BELOW_TYPE_CHECK, LOWEST));
+    return fs.readdirSync("/proc/self/task").map(Number);
   } catch {
-    // Left at its priority: only the ordering of the work is lost.
+    return [0];
   }
 }
