@@ -10,9 +10,10 @@ import { fileURLToPath } from "url";
  * resource, the line that threw); nothing else is mapped.
  *
  * Not Node's own source maps (`process.setSourceMapsEnabled`), nor a stack trace formatter: the SDK formats a stack
- * trace for every promise it makes (`debuggablePromise`), and mapping each of its frames, as Node's maps do, took
- * 0.4-0.7 s of the run's 5 s of CPU on the AKS-shaped program of `npm run bench` at 10 clusters; a formatter of
- * ours in JavaScript cost as much. Here a stack trace costs nothing more; a position asked for, a Map lookup.
+ * trace for every promise it makes (`debuggablePromise`), and mapping each of its frames, as Node's maps did, cost
+ * about 0.2 s of the run's 4 s of CPU on the AKS-shaped program of `npm run bench` at 10 clusters (medians of 6 runs
+ * each, type-checking off); a formatter of ours in JavaScript cost as much as Node's. Here a stack trace costs
+ * nothing more, and a position asked for costs a Map lookup.
  */
 
 /** Each file compiled by the TypeScript hook: its compiled text until a frame needs its map, then the map. */
