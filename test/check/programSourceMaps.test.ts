@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as tsNode from "ts-node";
 import * as ts from "typescript";
 import * as vm from "vm";
 import { programFailure } from "../../cli/check/program/programFailure";
@@ -20,6 +21,16 @@ const SOURCE = [
   "}",
   "",
 ].join("\n");
+
+/** The program's file as check's TypeScript hook compiles it: ts-node's transpiler, its inline source map. */
+function compileWithTsNode(file: string, source: string): string {
+  const service = tsNode.create({
+    transpileOnly: true,
+    skipProject: true,
+    compilerOptions: { module: "commonjs", target: "es2020" },
+  });
+  return service.compile(source, file);
+}
 
 function compile(file: string, options: ts.CompilerOptions): ts.TranspileOutput {
   return ts.transpileModule(SOURCE, {
@@ -43,13 +54,28 @@ describe("check: the positions it reports are in the program's sources", () => {
 
   it("maps a file compiled with an inline map, as ts-node compiles the program", () => {
     const file = path.join(dir, "index.ts");
-    const { outputText } = compile(file, { inlineSourceMap: true, inlineSources: true });
-    rememberCompiled(file, outputText);
-    const compiledAt = positionOf(outputText, "throw new Error");
+    const output = compileWithTsNode(file, SOURCE);
+    assert.match(output, /\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,/);
+    rememberCompiled(file, output);
+    const compiledAt = positionOf(output, "throw new Error");
     assert.notStrictEqual(compiledAt.line, 8, "the compiled line should differ from the source's");
     assert.deepStrictEqual(originalPosition(file, compiledAt.line, compiledAt.column), {
       file,
       line: 8,
+      column: 3,
+    });
+  });
+
+  it("maps a file whose inline map is larger than any window from its end (the map holds the source)", () => {
+    const file = path.join(dir, "large.ts");
+    const padding = `export const padding = ${JSON.stringify("x".repeat(150_000))};\n`;
+    const output = compileWithTsNode(file, padding + SOURCE);
+    assert.ok(output.length - output.lastIndexOf("sourceMappingURL=") > 200_000, "the map should be large");
+    rememberCompiled(file, output);
+    const compiledAt = positionOf(output, "throw new Error");
+    assert.deepStrictEqual(originalPosition(file, compiledAt.line, compiledAt.column), {
+      file,
+      line: 9,
       column: 3,
     });
   });
@@ -82,18 +108,21 @@ describe("check: the positions it reports are in the program's sources", () => {
     );
   });
 
-  it("maps a user's compiled JavaScript file through the map file its comment names", () => {
+  it("maps a user's compiled JavaScript file through the map file its comment names, from the map's folder", () => {
     const source = path.join(dir, "index.ts");
     const js = path.join(dir, "bin", "index.js");
+    const mapFile = path.join(dir, "maps", "deep", "index.js.map");
     const { outputText, sourceMapText } = compile(source, { sourceMap: true });
     fs.mkdirSync(path.dirname(js));
+    fs.mkdirSync(path.dirname(mapFile), { recursive: true });
+    // The spec reads sources from the map's folder: here two levels below the source, the compiled file one.
     const map = JSON.parse(sourceMapText ?? "{}") as { sources: string[] };
-    map.sources = ["../index.ts"];
+    map.sources = ["../../index.ts"];
     fs.writeFileSync(
       js,
-      outputText.replace(/\/\/# sourceMappingURL=.*$/m, "//# sourceMappingURL=index.js.map"),
+      outputText.replace(/\/\/# sourceMappingURL=.*$/m, "//# sourceMappingURL=../maps/deep/index.js.map"),
     );
-    fs.writeFileSync(`${js}.map`, JSON.stringify(map));
+    fs.writeFileSync(mapFile, JSON.stringify(map));
     const compiledAt = positionOf(outputText, "throw new Error");
     assert.deepStrictEqual(originalPosition(js, compiledAt.line, compiledAt.column), {
       file: source,

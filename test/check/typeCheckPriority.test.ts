@@ -29,12 +29,13 @@ describe("check: the program and packs run below the type-check", function () {
 
   before(function () {
     if (!fs.existsSync("/proc/self/task")) this.skip(); // Linux only: elsewhere a priority is the process's
+    if (os.getPriority() + 10 > 19) this.skip(); // already so low that nothing could change
   });
 
   it("lowers every thread of the process, V8's included, by 10 nice values", () => {
     const { before, after } = nicesAroundYield();
     assert.ok(before.length > 1, `expected several threads, got ${before.length}`);
-    const expected = Math.min(os.getPriority() + 10, 19);
+    const expected = os.getPriority() + 10;
     assert.deepStrictEqual(
       after,
       after.map(() => expected),

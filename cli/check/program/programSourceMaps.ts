@@ -16,10 +16,16 @@ import { fileURLToPath } from "url";
  * nothing more, and a position asked for costs a Map lookup.
  */
 
-/** Each file compiled by the TypeScript hook: its compiled text until a frame needs its map, then the map. */
-const compiled = new Map<string, string | SourceMap | undefined>();
+/** A source map, with the folder its sources are relative to: the map file's, or the compiled file's for an inline map. */
+interface LoadedMap {
+  readonly map: SourceMap;
+  readonly dir: string;
+}
+
+/** Each file compiled by the TypeScript hook: its compiled text until a position needs its map, then the map. */
+const compiled = new Map<string, string | LoadedMap | undefined>();
 /** The user's JavaScript files looked at: their source map, or undefined when they name none. */
-const userScripts = new Map<string, SourceMap | undefined>();
+const userScripts = new Map<string, LoadedMap | undefined>();
 
 /** Remembers the compiled text of a program file, with the inline source map ts-node writes. */
 export function rememberCompiled(file: string, code: string): void {
@@ -37,24 +43,24 @@ interface Position {
  * about the user's files: a JavaScript file not compiled here is read for its source map comment.
  */
 export function originalPosition(file: string, line: number, column: number): Position | undefined {
-  const map = sourceMapOf(file);
-  if (map === undefined) return undefined;
-  const entry = map.findEntry(line - 1, column - 1);
+  const loaded = sourceMapOf(file);
+  if (loaded === undefined) return undefined;
+  const entry = loaded.map.findEntry(line - 1, column - 1);
   if (!("originalSource" in entry) || entry.originalSource === undefined) return undefined;
   return {
-    file: sourcePath(file, map.payload, entry.originalSource),
+    file: sourcePath(loaded, entry.originalSource),
     line: entry.originalLine + 1,
     column: entry.originalColumn + 1,
   };
 }
 
-function sourceMapOf(file: string): SourceMap | undefined {
+function sourceMapOf(file: string): LoadedMap | undefined {
   if (compiled.has(file)) {
     const known = compiled.get(file);
     if (typeof known !== "string") return known;
-    const map = parseMap(file, known);
-    compiled.set(file, map);
-    return map;
+    const loaded = parseMap(file, known);
+    compiled.set(file, loaded);
+    return loaded;
   }
   if (!/\.[cm]?js$/.test(file)) return undefined;
   if (!userScripts.has(file)) userScripts.set(file, readUserMap(file));
@@ -62,7 +68,7 @@ function sourceMapOf(file: string): SourceMap | undefined {
 }
 
 /** A user's compiled JavaScript, read once, in case it names a source map as source-map-support would find it. */
-function readUserMap(file: string): SourceMap | undefined {
+function readUserMap(file: string): LoadedMap | undefined {
   try {
     return parseMap(file, fs.readFileSync(file, "utf8"));
   } catch {
@@ -70,23 +76,35 @@ function readUserMap(file: string): SourceMap | undefined {
   }
 }
 
-/** The map a compiled file's last `sourceMappingURL` comment names: inline (base64) or a file beside it. */
-function parseMap(file: string, code: string): SourceMap | undefined {
-  const url = /\/\/[#@] sourceMappingURL=(\S+)\s*$/.exec(code.slice(-100_000))?.[1];
+const MAP_COMMENT = /\/\/[#@] sourceMappingURL=(\S+)\s*$/;
+const INLINE_MAP = /^data:application\/json(?:;charset=[^;,]+)?;base64,(.*)$/;
+
+/**
+ * The map a compiled file's last `sourceMappingURL` comment names: inline (base64, which holds the whole source with
+ * ts-node's `inlineSources`, so it is looked for from the end, not within a window) or a file, by path or file URL.
+ */
+function parseMap(file: string, code: string): LoadedMap | undefined {
+  const comment = code.lastIndexOf("sourceMappingURL=");
+  const url = comment < 0 ? undefined : MAP_COMMENT.exec(code.slice(Math.max(comment - 4, 0)))?.[1];
   if (url === undefined) return undefined;
   try {
-    const inline = /^data:application\/json(?:;charset=[^;,]+)?;base64,(.*)$/.exec(url);
-    const text = inline
-      ? Buffer.from(inline[1], "base64").toString("utf8")
-      : fs.readFileSync(path.resolve(path.dirname(file), decodeURIComponent(url)), "utf8");
-    return new SourceMap(JSON.parse(text) as SourceMapPayload);
+    const inline = INLINE_MAP.exec(url);
+    if (inline) {
+      const payload = JSON.parse(Buffer.from(inline[1], "base64").toString("utf8")) as SourceMapPayload;
+      return { map: new SourceMap(payload), dir: path.dirname(file) };
+    }
+    const mapFile = url.startsWith("file:")
+      ? fileURLToPath(url)
+      : path.resolve(path.dirname(file), decodeURIComponent(url));
+    const payload = JSON.parse(fs.readFileSync(mapFile, "utf8")) as SourceMapPayload;
+    return { map: new SourceMap(payload), dir: path.dirname(mapFile) };
   } catch {
     return undefined;
   }
 }
 
-/** A map's source as a path: a file URL, or relative to the compiled file's folder and the map's sourceRoot. */
-function sourcePath(file: string, payload: SourceMapPayload, source: string): string {
+/** A map's source as a path: a file URL, or relative to the map's folder and its sourceRoot, as the spec reads it. */
+function sourcePath({ map, dir }: LoadedMap, source: string): string {
   if (source.startsWith("file:")) return fileURLToPath(source);
-  return path.resolve(path.dirname(file), payload.sourceRoot ?? "", source);
+  return path.resolve(dir, map.payload.sourceRoot ?? "", source);
 }

@@ -54,35 +54,38 @@ export function installTypeScriptHook(settings: () => TypeScriptSettings): () =>
 
 /**
  * ts-node's service, without the source-map-support it installs: the SDK formats a stack trace for every promise it
- * makes, and programSourceMaps.ts maps only the positions check reports. Left installed, it would also map the
- * program's frames for any other stack trace formatter in the process (a test runner's, or the program's own
- * `source-map-support/register`), and those positions would then be mapped twice.
+ * makes, and programSourceMaps.ts maps only the positions check reports, from the positions V8 gives. Left installed,
+ * it would also map the program's frames for any other stack trace formatter in the process (a test runner's, or
+ * the program's own `source-map-support/register`), and those positions would then be mapped twice; so would Node's
+ * own maps (`NODE_OPTIONS=--enable-source-maps`), which are turned off for the same reason.
  */
 function createService(settings: TypeScriptSettings): TsNodeService {
   const tsNode = loadModule<TsNode>("ts-node", settings.tsNode);
-  const support = sourceMapSupportOf(settings.tsNode);
-  const install = support?.install;
+  process.setSourceMapsEnabled(false);
+  // ts-node 10 installs @cspotcode/source-map-support, older ones source-map-support: hold off whichever it finds.
+  const supports = sourceMapSupportsBeside(settings.tsNode).map((support) => ({
+    support,
+    install: support.install,
+  }));
+  for (const { support } of supports) support.install = () => undefined;
   const prepareStackTrace = Error.prepareStackTrace;
-  if (support !== undefined) support.install = () => undefined;
   try {
     return tsNode.create(tsNodeOptions(settings, true, settings.typeCheck));
   } finally {
-    if (support !== undefined) support.install = install;
+    for (const { support, install } of supports) support.install = install;
     Error.prepareStackTrace = prepareStackTrace;
   }
 }
 
-/** The source-map-support that ts-node installs from `create()`, as ts-node finds it. */
-function sourceMapSupportOf(tsNode: string): { install?: unknown } | undefined {
-  for (const name of ["@cspotcode/source-map-support", "source-map-support"]) {
+/** The source-map-support packages that ts-node finds from its folder. */
+function sourceMapSupportsBeside(tsNode: string): { install?: unknown }[] {
+  return ["@cspotcode/source-map-support", "source-map-support"].flatMap((name) => {
     try {
-      return loadModule<{ install?: unknown }>(
-        name,
-        require.resolve(name, { paths: [path.dirname(tsNode)] }),
-      );
+      return [
+        loadModule<{ install?: unknown }>(name, require.resolve(name, { paths: [path.dirname(tsNode)] })),
+      ];
     } catch {
-      // ts-node of another generation: try the other name.
+      return []; // not installed beside this ts-node
     }
-  }
-  return undefined;
+  });
 }
