@@ -47,6 +47,17 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
   return { line: line + 1, column: lines[line].indexOf(needle) + 1 };
 }
 
+/** Remembers a compiled program file, then checks its `throw` maps to the given line of the source, column 3. */
+function assertThrowMapsTo(file: string, output: string, line: number): void {
+  rememberCompiled(file, output);
+  const compiledAt = positionOf(output, "throw new Error");
+  assert.deepStrictEqual(originalPosition(file, compiledAt.line, compiledAt.column), {
+    file,
+    line,
+    column: 3,
+  });
+}
+
 describe("check: the positions it reports are in the program's sources", () => {
   let dir: string;
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "program-maps-"))));
@@ -56,14 +67,8 @@ describe("check: the positions it reports are in the program's sources", () => {
     const file = path.join(dir, "index.ts");
     const output = compileWithTsNode(file, SOURCE);
     assert.match(output, /\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,/);
-    rememberCompiled(file, output);
-    const compiledAt = positionOf(output, "throw new Error");
-    assert.notStrictEqual(compiledAt.line, 8, "the compiled line should differ from the source's");
-    assert.deepStrictEqual(originalPosition(file, compiledAt.line, compiledAt.column), {
-      file,
-      line: 8,
-      column: 3,
-    });
+    assert.notStrictEqual(positionOf(output, "throw new Error").line, 8, "the compiled line should differ");
+    assertThrowMapsTo(file, output, 8);
   });
 
   it("maps a file whose inline map is larger than any window from its end (the map holds the source)", () => {
@@ -71,13 +76,7 @@ describe("check: the positions it reports are in the program's sources", () => {
     const padding = `export const padding = ${JSON.stringify("x".repeat(150_000))};\n`;
     const output = compileWithTsNode(file, padding + SOURCE);
     assert.ok(output.length - output.lastIndexOf("sourceMappingURL=") > 200_000, "the map should be large");
-    rememberCompiled(file, output);
-    const compiledAt = positionOf(output, "throw new Error");
-    assert.deepStrictEqual(originalPosition(file, compiledAt.line, compiledAt.column), {
-      file,
-      line: 9,
-      column: 3,
-    });
+    assertThrowMapsTo(file, output, 9);
   });
 
   it("gives the source's line of an error that code throws", () => {
