@@ -7,6 +7,7 @@ import {
   BINDING,
   Bindings,
   EXAMPLE_ROLE,
+  assertRefusedBeforeChildren,
   bindingNames,
   components,
   failureMessages,
@@ -178,15 +179,7 @@ for (const { component, prefix, map, run } of components) {
 
       it(`${c.name}, before registering any child`, async () => {
         const result = await run(c.bindings);
-        assert.ok(
-          result.thrown instanceof pulumi.ResourceError,
-          `expected a ResourceError, got ${String(result.thrown)}`,
-        );
-        assert.strictEqual(result.thrown.message, prefix + c.message(map));
-        assert.deepStrictEqual(
-          result.registrations.map((r) => r.type),
-          [`aks-trusted-access:index:${component}`],
-        );
+        assertRefusedBeforeChildren(result, prefix + c.message(map), component);
       });
 
       it(`${c.name}, given as an Output, failing that binding with the same message`, async () => {

@@ -2,7 +2,13 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ARM_ID_FORMS } from "../../domain";
 import { WORKSPACE_ID, backupBinding, mlBinding, workspaceBindings } from "./support/fixtures";
-import { Bindings, EXAMPLE_ROLE, bindingNames, components } from "./support/validation";
+import {
+  Bindings,
+  EXAMPLE_ROLE,
+  assertRefusedBeforeChildren,
+  bindingNames,
+  components,
+} from "./support/validation";
 
 for (const { component, prefix, map, run } of components) {
   describe(`${component} argument checks: the map of bindings`, () => {
@@ -49,15 +55,7 @@ for (const { component, prefix, map, run } of components) {
     for (const c of mapCases) {
       it(c.name, async () => {
         const result = await run(c.bindings as Bindings);
-        assert.ok(
-          result.thrown instanceof pulumi.ResourceError,
-          `expected a ResourceError, got ${String(result.thrown)}`,
-        );
-        assert.strictEqual(result.thrown.message, prefix + c.message);
-        assert.deepStrictEqual(
-          result.registrations.map((r) => r.type),
-          [`aks-trusted-access:index:${component}`],
-        );
+        assertRefusedBeforeChildren(result, prefix + c.message, component);
       });
     }
 

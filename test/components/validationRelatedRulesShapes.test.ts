@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AksClusterArgs } from "../../components";
 import { clusterArgs } from "./support/fixtures";
 import { runProgram } from "./support/harness";
+import { assertRefusedBeforeChildren } from "./support/validation";
 import { PREFIX } from "./support/validationRelatedRules";
 
 // Arguments that decide which resources exist must be plain: these checks run before any child, on plain values only.
@@ -55,15 +56,7 @@ describe("AksCluster argument checks: the shape of nodePools and nodeOsMaintenan
     it(`${c.name}, before registering any child`, async () => {
       const args = { ...clusterArgs(), ...c.change } as AksClusterArgs;
       const result = await runProgram(({ AksCluster }) => new AksCluster("prod", args));
-      assert.ok(
-        result.thrown instanceof pulumi.ResourceError,
-        `expected a ResourceError, got ${String(result.thrown)}`,
-      );
-      assert.strictEqual(result.thrown.message, PREFIX + c.message);
-      assert.deepStrictEqual(
-        result.registrations.map((r) => r.type),
-        ["aks-trusted-access:index:AksCluster"],
-      );
+      assertRefusedBeforeChildren(result, PREFIX + c.message);
     });
   }
 

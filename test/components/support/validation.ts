@@ -2,6 +2,8 @@
  * What the argument-check tests of both components share: how each component is given bindings, and what a run
  * registered.
  */
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import type { TrustedAccessBindingArgs } from "../../../components";
 import { bindingsArgs, clusterArgs } from "./fixtures";
 import { ProgramRun, runProgram } from "./harness";
@@ -44,3 +46,23 @@ export function bindingNames(run: ProgramRun<unknown>): string[] {
 }
 
 export const failureMessages = (run: ProgramRun<unknown>) => run.failures.map((e) => e.message);
+
+/**
+ * The component refused its arguments with exactly this message before registering any child: the run threw a
+ * ResourceError and registered the component alone.
+ */
+export function assertRefusedBeforeChildren(
+  run: ProgramRun<unknown>,
+  message: string,
+  component = "AksCluster",
+): void {
+  assert.ok(
+    run.thrown instanceof pulumi.ResourceError,
+    `expected a ResourceError, got ${String(run.thrown)}`,
+  );
+  assert.strictEqual(run.thrown.message, message);
+  assert.deepStrictEqual(
+    run.registrations.map((r) => r.type),
+    [`aks-trusted-access:index:${component}`],
+  );
+}

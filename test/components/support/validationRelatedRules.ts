@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AksClusterArgs } from "../../../components";
 import { clusterArgs } from "./fixtures";
 import { ProgramRun, UNKNOWN_INPUT, notYetCreated, runProgram } from "./harness";
-import { failureMessages } from "./validation";
+import { assertRefusedBeforeChildren, failureMessages } from "./validation";
 
 export const PREFIX = 'AksCluster "prod": ';
 
@@ -35,15 +35,7 @@ export function fourFormTests(cases: readonly FourFormCase[]): void {
   for (const c of cases) {
     it(`${c.name}, before registering any child`, async () => {
       const result = await run(c.args((v) => v));
-      assert.ok(
-        result.thrown instanceof pulumi.ResourceError,
-        `expected a ResourceError, got ${String(result.thrown)}`,
-      );
-      assert.strictEqual(result.thrown.message, PREFIX + c.message);
-      assert.deepStrictEqual(
-        result.registrations.map((r) => r.type),
-        ["aks-trusted-access:index:AksCluster"],
-      );
+      assertRefusedBeforeChildren(result, PREFIX + c.message);
     });
 
     it(`${c.name}, given as an Output, failing that resource with the same message`, async () => {
